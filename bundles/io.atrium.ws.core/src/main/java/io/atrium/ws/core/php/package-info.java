@@ -1,0 +1,9 @@
+/**
+ * PHP's value conversions, for protocol bundles that must produce Moodle's bytes.
+ */
+@Export
+@Version("1.0.0")
+package io.atrium.ws.core.php;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,258 @@
+package io.atrium.ws.rest.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+
+import io.atrium.ws.api.WsException;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.Part;
+
+/**
+ * An HTTP request read the way PHP builds {@code array_merge($_GET, $_POST)} for Moodle's REST
+ * server, within limits: the query string and a form body (urlencoded or multipart) with
+ * PHP's nested keys, or a JSON object body (Atrium's extension). Reading never throws for bad
+ * input: the problem is kept as a {@code WsException} to report in the protocol's shape.
+ */
+final class RestRequest {
+
+    /** The limits a request must keep to. */
+    record Limits(int maxBodyBytes, int maxParameters, int maxDepth) {
+        static Limits of(RestConfig config) {
+            return new Limits(config.maxBodyBytes(), config.maxParameters(), config.maxDepth());
+        }
+    }
+
+    /** The merged parameters, top-level keys in arrival order. */
+    final Map<String, Object> parameters;
+    /** Why the request could not be read, or {@code null}. */
+    final WsException problem;
+
+    private RestRequest(Map<String, Object> parameters, WsException problem) {
+        this.parameters = parameters;
+        this.problem = problem;
+    }
+
+    static RestRequest read(HttpServletRequest request, Limits limits) {
+        RestRequest in = parse(request, limits);
+        if (in.problem != null && !in.parameters.containsKey("moodlewsrestformat")) {
+            // The request could not be parsed; its error should still come in the format asked for.
+            String format = plainQueryValue(request.getQueryString(), "moodlewsrestformat");
+            if (format != null) {
+                in.parameters.put("moodlewsrestformat", format);
+            }
+        }
+        return in;
+    }
+
+    private static RestRequest parse(HttpServletRequest request, Limits limits) {
+        // PHP's array_merge($_GET, $_POST): the body wins on names, integer names are renumbered.
+        Map<String, Object> merged = new LinkedHashMap<>();
+        try {
+            String query = request.getQueryString();
+            if (query != null) {
+                merged = PhpQuery.parse(query, limits.maxParameters(), limits.maxDepth());
+            }
+            String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+            if (type.startsWith("application/json")) {
+                Object body = json(readBody(request, limits), limits);
+                if (body instanceof Map<?, ?> map) {
+                    Map<String, Object> object = new LinkedHashMap<>();
+                    map.forEach((k, v) -> object.put(String.valueOf(k), v));
+                    merged = PhpQuery.merge(merged, object);
+                } else if (body != null) {
+                    return new RestRequest(merged, WsException.invalidParameter(
+                            "A JSON request body must be an object of parameters"));
+                }
+            } else if (type.startsWith("multipart/form-data")) {
+                merged = PhpQuery.merge(merged, multipart(request, limits));
+            } else if (type.startsWith("application/x-www-form-urlencoded") || "POST".equals(request.getMethod())) {
+                String body = readBody(request, limits);
+                if (!body.isEmpty()) {
+                    merged = PhpQuery.merge(merged, PhpQuery.parse(body, limits.maxParameters(), limits.maxDepth()));
+                }
+            }
+            return new RestRequest(merged, null);
+        } catch (PhpQuery.LimitException e) {
+            return new RestRequest(merged, WsException.invalidParameter(e.getMessage()));
+        } catch (BodyTooLarge e) {
+            return new RestRequest(merged, WsException.invalidParameter(
+                    "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes"));
+        } catch (JsonParseException e) {
+            return new RestRequest(merged, WsException.invalidParameter("The JSON request body is not valid: "
+                    + rootMessage(e)));
+        } catch (IOException | ServletException | IllegalStateException e) {
+            return new RestRequest(merged, WsException.invalidParameter("The request cannot be read: " + e.getMessage()));
+        }
+    }
+
+    /** The value of a plain top-level name in a query string, found without PHP's parsing; or {@code null}. */
+    static String plainQueryValue(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        String value = null;
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            try {
+                String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                if (key.equals(name)) {
+                    value = eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                }
+            } catch (IllegalArgumentException malformed) {
+                // not this pair
+            }
+        }
+        return value;
+    }
+
+    /** Removes a key and returns its value as text ({@code null} when absent or not a scalar). */
+    String take(String key) {
+        Object v = parameters.remove(key);
+        return v instanceof String || v instanceof Number || v instanceof Boolean ? String.valueOf(v) : null;
+    }
+
+    /** Removes Moodle's call settings ({@code moodlewssetting*}), which are not function parameters. */
+    void dropSettings() {
+        parameters.keySet().removeIf(k -> k.startsWith("moodlewssetting"));
+    }
+
+    /** The token from an {@code Authorization: Bearer} header, or {@code null}. */
+    static String bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            String token = header.substring(7).trim();
+            return token.isEmpty() ? null : token;
+        }
+        return null;
+    }
+
+    private static final class BodyTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** The body as UTF-8 text; {@code IOException} when it exceeds the limit. */
+    static String readBody(HttpServletRequest request, Limits limits) throws IOException {
+        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+            throw new BodyTooLarge();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (out.size() + n > limits.maxBodyBytes()) {
+                    throw new BodyTooLarge();
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A JSON body as maps, lists and scalars (integers as Long), nested no deeper than the limit. */
+    static Object json(String body, Limits limits) {
+        if (body.isBlank()) {
+            return null;
+        }
+        JsonReader reader = new JsonReader(new StringReader(body));
+        reader.setStrictness(Strictness.STRICT);
+        reader.setNestingLimit(limits.maxDepth() + 1);
+        JsonElement root;
+        try {
+            root = JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new JsonParseException("unexpected content after the JSON value");
+            }
+        } catch (IOException e) {
+            throw new JsonParseException(e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new JsonParseException(e.getMessage(), e);
+        }
+        int[] count = {0};
+        Object value = toJava(root, count);
+        if (count[0] > limits.maxParameters()) {
+            throw new PhpQuery.LimitException("The request has more than " + limits.maxParameters() + " parameters");
+        }
+        return value;
+    }
+
+    private static Object toJava(JsonElement e, int[] count) {
+        if (e == null || e.isJsonNull()) {
+            count[0]++;
+            return null;
+        }
+        if (e.isJsonObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            e.getAsJsonObject().entrySet().forEach(en -> m.put(en.getKey(), toJava(en.getValue(), count)));
+            return m;
+        }
+        if (e.isJsonArray()) {
+            List<Object> l = new ArrayList<>();
+            e.getAsJsonArray().forEach(x -> l.add(toJava(x, count)));
+            return l;
+        }
+        count[0]++;
+        var p = e.getAsJsonPrimitive();
+        if (p.isBoolean()) {
+            return p.getAsBoolean();
+        }
+        if (p.isNumber()) {
+            String text = p.getAsString();
+            if (text.matches("-?\\d+")) {
+                try {
+                    return Long.valueOf(text);
+                } catch (NumberFormatException tooBig) {
+                    return Double.valueOf(text);
+                }
+            }
+            return Double.valueOf(text);
+        }
+        return p.getAsString();
+    }
+
+    /** Multipart form fields, named as PHP names them (files are not parameters). */
+    private static Map<String, Object> multipart(HttpServletRequest request, Limits limits)
+            throws IOException, ServletException {
+        if (request.getContentLengthLong() > limits.maxBodyBytes()) {
+            throw new BodyTooLarge();
+        }
+        StringBuilder form = new StringBuilder();
+        for (Part part : request.getParts()) {
+            if (part.getSubmittedFileName() != null) {
+                continue;
+            }
+            String value;
+            try (InputStream in = part.getInputStream()) {
+                value = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (form.length() > 0) {
+                form.append('&');
+            }
+            form.append(java.net.URLEncoder.encode(part.getName(), StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+        return PhpQuery.parse(form.toString(), limits.maxParameters(), limits.maxDepth());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

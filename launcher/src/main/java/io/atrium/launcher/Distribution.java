@@ -110,6 +110,12 @@ public final class Distribution {
         if (settings.adminPassword() != null) {
             atrium.put("atrium.admin.password", settings.adminPassword());
         }
+        // Read by io.atrium.store; absent means the embedded H2 under atrium.data.
+        if (!settings.db().url().isEmpty()) {
+            atrium.put("atrium.db.url", settings.db().url());
+            atrium.put("atrium.db.user", settings.db().user());
+            atrium.put("atrium.db.password", settings.db().password());
+        }
         Function<String, String> lookup = name -> atrium.containsKey(name) ? atrium.get(name)
                 : System.getProperty(name);
 

@@ -202,6 +202,8 @@ final class Launcher {
             b.append("  health    ").append(endpoint.resolve("health")).append('\n');
         }
         b.append("  data      ").append(settings.data()).append('\n');
+        b.append("  database  ").append(settings.db().url().isEmpty()
+                ? "embedded H2 in " + settings.data().resolve("db") : settings.db().toString()).append('\n');
         b.append("  deploy    ").append(settings.deploy()).append("  (drop bundle jars and feature files here)\n");
         b.append("  etc       ").append(settings.etc()).append('\n');
         b.append("  log       ").append(settings.data().resolve("log").resolve("atrium.log")).append('\n');

@@ -85,6 +85,9 @@ public final class Main {
                                   logback.xml, *.cfg (default <dist>/etc)
                   --features A,B  features to start; platform always    ATRIUM_FEATURES  features
                                   starts (default: all)
+                  --db-url URL    the database: jdbc:postgresql://HOST/DB  ATRIUM_DB_URL  db.url
+                                  (default: embedded H2 in <data>/db)
+                  --db-user NAME  the database user                     ATRIUM_DB_USER   db.user
                   --help          print this help and exit
                   --version       print the version and exit
 
@@ -94,6 +97,8 @@ public final class Main {
                   ATRIUM_ADMIN_PASSWORD  the administrator's password for the first start
                                          (admin.password in etc/atrium.properties); handed
                                          to the platform as atrium.admin.password
+                  ATRIUM_DB_PASSWORD     the database user's password (db.password in
+                                         etc/atrium.properties)
                   ATRIUM_JAVA_OPTS       JVM options (default: -Xms64m -Xmx1g)
                   JAVA_HOME              the Java 17 (or later) runtime to use
 

@@ -24,9 +24,26 @@ import java.util.Properties;
  * @param deploy        the hot deploy directory
  * @param features      the features to start, {@code null} for all; platform is always started
  * @param adminPassword the administrator's password for the first start, or {@code null}
+ * @param db            the database; {@link Db#EMBEDDED} for the embedded H2 under {@code data}
  */
 public record Settings(Path home, Path etc, int port, String host, Path data, Path deploy, List<String> features,
-        String adminPassword) {
+        String adminPassword, Db db) {
+
+    /**
+     * The database the platform's store opens.
+     *
+     * @param url      a JDBC URL ({@code jdbc:postgresql://host:5432/atrium}); empty for the embedded H2
+     * @param user     the database user; empty for the driver's default
+     * @param password the user's password; empty for none
+     */
+    public record Db(String url, String user, String password) {
+        public static final Db EMBEDDED = new Db("", "", "");
+
+        @Override
+        public String toString() { // never the password
+            return url.isEmpty() ? "embedded H2" : url + (user.isEmpty() ? "" : " as " + user);
+        }
+    }
 
     /** A setting that is missing or malformed; the launcher prints the message and exits with 2. */
     public static final class UsageException extends Exception {
@@ -40,7 +57,7 @@ public record Settings(Path home, Path etc, int port, String host, Path data, Pa
     /** The settings the launcher understands: option name, property key, environment variable. */
     enum Key {
         ETC("etc"), PORT("port"), HOST("host"), DATA("data"), DEPLOY("deploy"), FEATURES("features"),
-        ADMIN_PASSWORD("admin.password");
+        ADMIN_PASSWORD("admin.password"), DB_URL("db.url"), DB_USER("db.user"), DB_PASSWORD("db.password");
 
         final String property;
 
@@ -113,8 +130,13 @@ public record Settings(Path home, Path etc, int port, String host, Path data, Pa
                 }
             }
         }
+        String dbUrl = values.getOrDefault(Key.DB_URL, "").trim();
+        if (!dbUrl.isEmpty() && !dbUrl.startsWith("jdbc:postgresql:") && !dbUrl.startsWith("jdbc:h2:")) {
+            throw new UsageException("the database URL must start with jdbc:postgresql: or jdbc:h2:, not '" + dbUrl + "'");
+        }
+        Db db = new Db(dbUrl, values.getOrDefault(Key.DB_USER, "").trim(), values.getOrDefault(Key.DB_PASSWORD, ""));
         return new Settings(home.toAbsolutePath().normalize(), etc, port, host, data, deploy, features,
-                values.get(Key.ADMIN_PASSWORD));
+                values.get(Key.ADMIN_PASSWORD), db);
     }
 
     /** The address printed for people: where a browser on this machine reaches the server. */
@@ -139,7 +161,8 @@ public record Settings(Path home, Path etc, int port, String host, Path data, Pa
                     key = k;
                 }
             }
-            if (key == null || key == Key.ADMIN_PASSWORD) { // a password on the command line would show in ps
+            if (key == null || key == Key.ADMIN_PASSWORD || key == Key.DB_PASSWORD) {
+                // a password on the command line would show in ps
                 throw new UsageException("unknown option '" + arg + "' (see --help)");
             }
             if (value == null) {

@@ -45,7 +45,7 @@ class DistributionTest {
 
     private Settings settings(List<String> features) {
         return new Settings(home, home.resolve("etc"), 8080, "", home.resolve("data"), home.resolve("deploy"),
-                features, null);
+                features, null, Settings.Db.EMBEDDED);
     }
 
     @Test

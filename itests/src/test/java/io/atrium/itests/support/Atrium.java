@@ -62,9 +62,14 @@ public final class Atrium {
      * data, deploy and etc directories in {@code work}.
      */
     public static Option[] options(Path work, List<String> features) {
+        return options(work, features, Settings.Db.EMBEDDED);
+    }
+
+    /** As {@link #options(Path, List)}, on the given database. */
+    public static Option[] options(Path work, List<String> features, Settings.Db db) {
         try {
             Settings settings = new Settings(dist(), work.resolve("etc"), freePort(), "127.0.0.1",
-                    work.resolve("data"), work.resolve("deploy"), features, null);
+                    work.resolve("data"), work.resolve("deploy"), features, null, db);
             LaunchPlan plan = new Distribution(dist()).plan(settings, false, "itest");
             List<Option> options = new ArrayList<>();
             for (Path jar : plan.classpath()) {

@@ -29,6 +29,7 @@ import org.osgi.service.log.LogReaderService;
 
 import io.atrium.deploy.DeploymentDTO;
 import io.atrium.deploy.DeploymentRuntime;
+import io.atrium.health.api.HealthContributor;
 import io.atrium.health.internal.HealthReport.BundleFact;
 import io.atrium.health.internal.HealthReport.ComponentFact;
 import io.atrium.health.internal.HealthReport.DeploymentFact;
@@ -52,7 +53,8 @@ final class FrameworkInspector {
         this.startLevel = system.adapt(FrameworkStartLevel.class);
     }
 
-    HealthReport inspect(ServiceComponentRuntime scr, DeploymentRuntime deploymentRuntime, LogReaderService log) {
+    HealthReport inspect(ServiceComponentRuntime scr, DeploymentRuntime deploymentRuntime, LogReaderService log,
+            List<HealthContributor> contributors) {
         DeploymentDTO[] deployments = deploymentRuntime == null ? new DeploymentDTO[0]
                 : deploymentRuntime.getDeployments();
         Map<Long, String> owner = new HashMap<>();
@@ -73,7 +75,15 @@ final class FrameworkInspector {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         HealthReport.Framework framework = new HealthReport.Framework(system.getSymbolicName(),
                 system.getVersion().toString(), startLevel.getStartLevel(), targetStartLevel());
-        return HealthReport.of(framework, features(), bundles, components(scr), deploymentFacts);
+        List<HealthContributor.Problem> reported = new ArrayList<>();
+        for (HealthContributor c : contributors) {
+            try {
+                reported.addAll(c.problems());
+            } catch (RuntimeException e) {
+                reported.add(new HealthContributor.Problem(-1, "a health contributor failed: " + e));
+            }
+        }
+        return HealthReport.of(framework, features(), bundles, components(scr), deploymentFacts, reported);
     }
 
     private String reason(Bundle b, String lastError) {

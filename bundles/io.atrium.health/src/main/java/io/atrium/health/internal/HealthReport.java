@@ -3,6 +3,8 @@ package io.atrium.health.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.atrium.health.api.HealthContributor;
+
 /**
  * The health of the server, as served by {@code /health}. Built from plain facts so that the
  * rules are testable without a framework.
@@ -70,7 +72,8 @@ record HealthReport(Status status, List<String> problems, Framework framework, L
     }
 
     static HealthReport of(Framework framework, List<String> features, List<BundleFact> bundles,
-            List<ComponentFact> components, List<DeploymentFact> deployments) {
+            List<ComponentFact> components, List<DeploymentFact> deployments,
+            List<HealthContributor.Problem> reported) {
         List<String> down = new ArrayList<>();
         List<String> degraded = new ArrayList<>();
         if (framework.startLevel() < framework.targetStartLevel()) {
@@ -100,6 +103,11 @@ record HealthReport(Status status, List<String> problems, Framework framework, L
             boolean deployed = bundles.stream()
                     .anyMatch(b -> b.id() == c.bundleId() && b.deployment() != null);
             (deployed ? degraded : down).add(problem.toString());
+        }
+        for (HealthContributor.Problem p : reported) {
+            boolean deployed = bundles.stream()
+                    .anyMatch(b -> b.id() == p.bundleId() && b.deployment() != null);
+            (deployed ? degraded : down).add(p.message());
         }
         for (DeploymentFact d : deployments) {
             if (d.reason() != null) {

@@ -1,11 +1,14 @@
 package io.atrium.health.internal;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -19,6 +22,7 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
 import io.atrium.deploy.DeploymentRuntime;
+import io.atrium.health.api.HealthContributor;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,6 +49,10 @@ public final class HealthServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile LogReaderService log;
 
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    private final transient List<HealthContributor> contributors = new CopyOnWriteArrayList<>();
+
     @Activate
     public HealthServlet(BundleContext context, @Reference(name = "scr") ServiceComponentRuntime scr) {
         this.inspector = new FrameworkInspector(context);
@@ -63,7 +71,7 @@ public final class HealthServlet extends HttpServlet {
             response.getWriter().write(gson.toJson(Map.of("error", method + " is not allowed; use GET")));
             return;
         }
-        HealthReport report = inspector.inspect(scr, deployments, log);
+        HealthReport report = inspector.inspect(scr, deployments, log, List.copyOf(contributors));
         response.setStatus(report.httpStatus());
         if ("GET".equals(method)) {
             response.getWriter().write(gson.toJson(report));

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.atrium.health.api.HealthContributor;
 import io.atrium.health.internal.HealthReport.BundleFact;
 import io.atrium.health.internal.HealthReport.ComponentFact;
 import io.atrium.health.internal.HealthReport.DeploymentFact;
@@ -20,7 +21,7 @@ class HealthReportTest {
 
     private static HealthReport report(List<BundleFact> bundles, List<ComponentFact> components,
             List<DeploymentFact> deployments) {
-        return HealthReport.of(STARTED, List.of("platform"), bundles, components, deployments);
+        return HealthReport.of(STARTED, List.of("platform"), bundles, components, deployments, List.of());
     }
 
     @Test
@@ -71,8 +72,20 @@ class HealthReportTest {
     @Test
     void aFrameworkStillStartingIsDown() {
         HealthReport r = HealthReport.of(new Framework("f", "7", 5, 20), List.of(), List.of(ACTIVE), List.of(),
-                List.of());
+                List.of(), List.of());
         assertEquals(Status.DOWN, r.status());
         assertEquals("the framework is starting (start level 5 of 20)", r.problems().get(0));
+    }
+
+    @Test
+    void aContributedProblemDegradesForADeployedBundleAndTakesThePlatformDownOtherwise() {
+        BundleFact deployed = new BundleFact(7, "x.deployed", "1", "ACTIVE", null, "x.jar");
+        HealthReport r = HealthReport.of(STARTED, List.of(), List.of(ACTIVE, deployed), List.of(), List.of(),
+                List.of(new HealthContributor.Problem(7, "migration V2 of x.deployed failed")));
+        assertEquals(Status.DEGRADED, r.status());
+        assertEquals(List.of("migration V2 of x.deployed failed"), r.problems());
+        r = HealthReport.of(STARTED, List.of(), List.of(ACTIVE, deployed), List.of(), List.of(),
+                List.of(new HealthContributor.Problem(ACTIVE.id(), "migration V2 failed")));
+        assertEquals(Status.DOWN, r.status());
     }
 }

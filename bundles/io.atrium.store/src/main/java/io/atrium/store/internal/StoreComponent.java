@@ -149,12 +149,13 @@ public final class StoreComponent implements Store, HealthContributor {
 
     /**
      * The embedded database: a file under the data directory, in PostgreSQL mode with lower-case
-     * names, so that one SQL text serves both. The pool closes it; H2's own shutdown hook would
-     * close it under calls still running while the framework stops.
+     * names, so that one SQL text serves both ("value", a Moodle column name, is no keyword). The
+     * pool closes it; H2's own shutdown hook would close it under calls still running while the
+     * framework stops.
      */
     static String embedded(Path data) {
         return "jdbc:h2:file:" + data.resolve("db").resolve("atrium").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     private static DataSourceFactory driver(List<Map.Entry<Map<String, Object>, DataSourceFactory>> drivers,

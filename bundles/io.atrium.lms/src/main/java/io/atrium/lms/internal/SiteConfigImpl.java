@@ -1,0 +1,70 @@
+package io.atrium.lms.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.atrium.lms.api.SiteConfig;
+import io.atrium.store.api.Schema;
+import io.atrium.store.api.Store;
+
+@Component
+public final class SiteConfigImpl implements SiteConfig {
+
+    private final Store store;
+
+    @Activate
+    public SiteConfigImpl(@Reference Store store,
+            @Reference(target = "(" + Schema.BUNDLE + "=io.atrium.lms)") Schema schema) {
+        this.store = store;
+    }
+
+    @Override
+    public Optional<String> get(String name) {
+        return store.inTransaction(true,
+                db -> db.first("SELECT value FROM mdl_config WHERE name = ?", rs -> rs.getString(1), name));
+    }
+
+    @Override
+    public void set(String name, String value) {
+        store.inTransaction(false, db -> {
+            if (db.update("UPDATE mdl_config SET value = ? WHERE name = ?", value, name) == 0) {
+                db.update("INSERT INTO mdl_config (name, value) VALUES (?, ?)", name, value);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> get(String plugin, String name) {
+        return store.inTransaction(true, db -> db.first(
+                "SELECT value FROM mdl_config_plugins WHERE plugin = ? AND name = ?", rs -> rs.getString(1), plugin, name));
+    }
+
+    @Override
+    public Map<String, String> plugin(String plugin) {
+        return store.inTransaction(true, db -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            db.list("SELECT name, value FROM mdl_config_plugins WHERE plugin = ? ORDER BY name",
+                    rs -> values.put(rs.getString(1), rs.getString(2)), plugin);
+            return values;
+        });
+    }
+
+    @Override
+    public void set(String plugin, String name, String value) {
+        store.inTransaction(false, db -> {
+            if (value == null) {
+                db.update("DELETE FROM mdl_config_plugins WHERE plugin = ? AND name = ?", plugin, name);
+            } else if (db.update("UPDATE mdl_config_plugins SET value = ? WHERE plugin = ? AND name = ?",
+                    value, plugin, name) == 0) {
+                db.update("INSERT INTO mdl_config_plugins (plugin, name, value) VALUES (?, ?, ?)", plugin, name, value);
+            }
+            return null;
+        });
+    }
+}

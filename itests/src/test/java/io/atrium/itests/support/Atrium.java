@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import org.ops4j.pax.exam.Option;
@@ -76,7 +77,11 @@ public final class Atrium {
                 options.add(bootClasspathLibrary("file:" + jar).beforeFramework());
             }
             for (PlannedBundle b : plan.bundles()) {
-                options.add(bundle(b.file().toUri().toString()).startLevel(b.startLevel()).start());
+                boolean fragment;
+                try (JarFile jar = new JarFile(b.file().toFile())) {
+                    fragment = jar.getManifest().getMainAttributes().getValue("Fragment-Host") != null;
+                }
+                options.add(bundle(b.file().toUri().toString()).startLevel(b.startLevel()).start(!fragment));
             }
             plan.frameworkProperties().forEach((k, v) -> options.add(frameworkProperty(k).value(v)));
             plan.systemProperties().forEach((k, v) -> options.add(systemProperty(k).value(v)));

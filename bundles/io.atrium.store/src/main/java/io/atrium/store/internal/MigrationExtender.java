@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.osgi.framework.Bundle;
@@ -123,7 +122,8 @@ final class MigrationExtender implements BundleTrackerCustomizer<MigrationExtend
                         result.migrationsExecuted, m.resources.folder(), version);
             }
             m.register(context, version);
-        } catch (FlywayException | IllegalStateException e) {
+        } catch (RuntimeException | LinkageError | java.util.ServiceConfigurationError e) {
+            // Whatever it is, it must reach /health: a dead worker would leave the bundle waiting in silence.
             String reason = "the schema migration of " + name + " failed, so its services that need the "
                     + "database stay unregistered: " + describe(e);
             LOG.error(reason, e);

@@ -1,0 +1,89 @@
+package io.atrium.itests;
+
+import static org.junit.Assume.assumeFalse;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.time.Duration;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.junit.After;
+import org.junit.Before;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+
+import io.atrium.itests.support.Atrium;
+import io.atrium.itests.support.Await;
+import io.atrium.itests.support.Databases;
+import io.atrium.itests.support.Golden;
+import io.atrium.itests.support.Http;
+import io.atrium.itests.support.Moodle;
+import io.atrium.itests.support.TestAuth;
+import io.atrium.launcher.Settings;
+import io.atrium.store.api.Store;
+
+/**
+ * What the data tests share: a framework with the platform features on the embedded H2 or on a
+ * PostgreSQL database of the class's own, the test authenticator, a Moodle REST client. Each
+ * set of cases is an abstract class run twice, by an {@code ...H2IT} and a {@code ...PostgresIT}.
+ */
+public abstract class DataCases {
+
+    protected static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Inject
+    protected BundleContext context;
+
+    @Inject
+    protected Store store;
+
+    protected Http http;
+    protected Moodle admin;
+    private ServiceRegistration<?> auth;
+
+    /** The options of a data test class: {@code name} names its work directory and database. */
+    protected static Option[] options(String name, boolean postgres) {
+        Settings.Db db = postgres ? Databases.postgres(name) : Settings.Db.EMBEDDED;
+        boolean missing = db == null;
+        return OptionUtils.combine(
+                Atrium.options(Atrium.work(name + (postgres ? "-pg" : "-h2")), List.of("platform"),
+                        missing ? Settings.Db.EMBEDDED : db),
+                systemProperty(Databases.SKIP).value(String.valueOf(missing)),
+                systemProperty("atrium.golden").value(Golden.directory().toString()));
+    }
+
+    @Before
+    public void connect() {
+        assumeFalse("no PostgreSQL here: set ATRIUM_TEST_PG_URL, or run with CI=true to require it",
+                Boolean.getBoolean(Databases.SKIP));
+        http = new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
+        auth = authenticator().register(context);
+        admin = new Moodle(http, TestAuth.ADMIN);
+        try {
+            Await.until("the core functions", TIMEOUT, () -> http.get("/webservice/functions/core_user_create_users"),
+                    r -> r.status() == 200);
+        } catch (AssertionError e) {
+            throw new AssertionError("/health: " + http.get("/health").body().replace("\n", " ") + "; " + e.getMessage());
+        }
+    }
+
+    /** The tokens the cases use; override to add some. */
+    protected TestAuth authenticator() {
+        return new TestAuth();
+    }
+
+    @After
+    public void disconnect() {
+        if (auth != null) {
+            auth.unregister();
+        }
+    }
+
+    /** A count of rows, for asserting what calls left behind. */
+    protected long count(String sql, Object... args) {
+        return store.inTransaction(true, db -> db.number(sql, args));
+    }
+}

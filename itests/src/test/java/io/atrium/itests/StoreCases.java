@@ -3,9 +3,14 @@ package io.atrium.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+
+import javax.inject.Inject;
 
 import org.junit.Test;
 import org.osgi.framework.ServiceReference;
@@ -16,10 +21,19 @@ import com.google.gson.JsonParser;
 
 import io.atrium.itests.support.Await;
 import io.atrium.itests.support.Jars;
+import io.atrium.lms.api.FileRecord;
+import io.atrium.lms.api.StoredFile;
 import io.atrium.store.api.Schema;
+import io.atrium.ws.api.WsException;
 
-/** Per-bundle migrations, as a plugin developer meets them: deployed, applied, and failing. */
+/**
+ * Per-bundle migrations, as a plugin developer meets them (deployed, applied, and failing), and
+ * the file store.
+ */
 public abstract class StoreCases extends DataCases {
+
+    @Inject
+    private io.atrium.lms.api.Files files;
 
     private static byte[] migrating(String name, Map<String, String> migrations) throws Exception {
         return Jars.jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", name, "Bundle-Version", "1.0.0",
@@ -70,6 +84,38 @@ public abstract class StoreCases extends DataCases {
         Files.delete(deploy.resolve("broken.jar"));
         Await.until("the problem to go with the bundle", TIMEOUT, () -> http.get("/health").body(),
                 b -> !b.contains("itest.broken"));
+    }
+
+    @Test
+    public void filesAreKeptOncePerContentAndDraftsMoveWhereTheyBelong() throws Exception {
+        long user = 2;
+        long draft = files.newDraftItemId(user);
+        long userContext = count("SELECT id FROM mdl_context WHERE contextlevel = 30 AND instanceid = ?", user);
+        byte[] text = "the same words".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        StoredFile a = files.create(FileRecord.draft(userContext, draft, "a.txt", user), new ByteArrayInputStream(text),
+                1024);
+        StoredFile b = files.create(FileRecord.draft(userContext, draft, "b.txt", user), new ByteArrayInputStream(text),
+                1024);
+        assertEquals("one content, two names", a.contenthash(), b.contenthash());
+        assertEquals(text.length, a.filesize());
+        Path content = Path.of(context.getProperty("atrium.data"), "filedir", a.contenthash().substring(0, 2),
+                a.contenthash().substring(2, 4), a.contenthash());
+        assertTrue(Files.isRegularFile(content));
+        try (InputStream in = files.open(a)) {
+            assertEquals("the same words", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        WsException big = org.junit.Assert.assertThrows(WsException.class, () -> files.create(
+                FileRecord.draft(userContext, draft, "big.bin", user), new ByteArrayInputStream(new byte[2048]), 1024));
+        assertEquals("filetoolarge", big.errorcode());
+        org.junit.Assert.assertThrows(WsException.class, () -> files.create(
+                FileRecord.draft(userContext, draft, "../escape.txt", user), new ByteArrayInputStream(text), 1024));
+
+        List<StoredFile> moved = files.moveDraft(user, draft, 1, "tool_sync", "syncfiles", 0);
+        assertEquals(List.of("a.txt", "b.txt"), moved.stream().map(StoredFile::filename).toList());
+        assertTrue(files.area(userContext, "user", "draft", draft).isEmpty());
+        WsException none = org.junit.Assert.assertThrows(WsException.class,
+                () -> files.moveDraft(user, draft, 1, "tool_sync", "syncfiles", 0));
+        assertEquals("invalidparameter", none.errorcode());
     }
 
     private ServiceReference<?> schema(String bundle) {

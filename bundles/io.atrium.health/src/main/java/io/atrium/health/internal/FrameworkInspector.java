@@ -180,7 +180,7 @@ final class FrameworkInspector {
                 for (UnsatisfiedReferenceDTO u : c.unsatisfiedReferences) {
                     missing.add(new MissingReference(u.name, interfaceOf(d, u.name), u.target));
                 }
-                facts.add(new ComponentFact(d.name, d.bundle.id, d.bundle.symbolicName, state, c.failure,
+                facts.add(new ComponentFact(d.name, d.bundle.id, d.bundle.symbolicName, state, condense(c.failure),
                         List.copyOf(missing)));
             }
         }
@@ -257,5 +257,24 @@ final class FrameworkInspector {
         case Bundle.ACTIVE -> "ACTIVE";
         default -> "UNINSTALLED";
         };
+    }
+
+    /**
+     * An activation failure as SCR reports it is a whole stack trace of a reflective call; what
+     * helps is the exception the component threw, its first cause ("cannot open the database
+     * ...: Connection refused"). Never a stack trace.
+     */
+    static String condense(String failure) {
+        if (failure == null) {
+            return null;
+        }
+        String best = failure.strip().lines().findFirst().orElse("");
+        for (String line : failure.lines().toList()) {
+            String l = line.strip();
+            if (l.startsWith("Caused by: ")) {
+                return l.substring("Caused by: ".length());
+            }
+        }
+        return best;
     }
 }

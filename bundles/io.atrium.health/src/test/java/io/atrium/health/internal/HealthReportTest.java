@@ -88,4 +88,16 @@ class HealthReportTest {
                 List.of(new HealthContributor.Problem(ACTIVE.id(), "migration V2 failed")));
         assertEquals(Status.DOWN, r.status());
     }
+
+    @Test
+    void anActivationFailureIsToldByWhatTheComponentThrewWithoutTheStackTrace() {
+        String trace = "java.lang.reflect.InvocationTargetException\n\tat a.B.c(B.java:1)\n"
+                + "Caused by: java.sql.SQLException: cannot open the database jdbc:postgresql://x/y: Connection refused\n"
+                + "\tat d.E.f(E.java:2)\n"
+                + "Caused by: java.net.ConnectException: Connection refused\n";
+        assertEquals("java.sql.SQLException: cannot open the database jdbc:postgresql://x/y: Connection refused",
+                FrameworkInspector.condense(trace));
+        assertEquals("java.lang.IllegalStateException: boom",
+                FrameworkInspector.condense("java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)"));
+    }
 }

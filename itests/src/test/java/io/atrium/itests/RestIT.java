@@ -72,6 +72,7 @@ public class RestIT {
     private Http http;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
     private ServiceRegistration<?> auth;
+    private ServiceRegistration<?> tokensDecide;
 
     @org.ops4j.pax.exam.Configuration
     public Option[] config() {
@@ -83,6 +84,7 @@ public class RestIT {
     public void setUp() {
         http = new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
         registerMoodleStandIns();
+        tokensDecide = TestAuth.tokensDecide(context);
         authenticate(true);
     }
 
@@ -91,6 +93,7 @@ public class RestIT {
         registrations.forEach(ServiceRegistration::unregister);
         registrations.clear();
         auth.unregister();
+        tokensDecide.unregister();
         setDebuginfo(null);
         try (var files = Files.list(Path.of(context.getProperty("atrium.deploy")))) {
             for (Path f : files.toList()) {

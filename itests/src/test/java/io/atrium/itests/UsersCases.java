@@ -4,12 +4,15 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
+import java.util.Hashtable;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import javax.inject.Inject;
 
 import org.junit.Test;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -21,6 +24,7 @@ import io.atrium.itests.support.Moodle;
 import io.atrium.itests.support.TestAuth;
 import io.atrium.lms.api.EventLog;
 import io.atrium.lms.api.LmsEvent;
+import io.atrium.ws.api.spi.WsAuthenticator;
 
 /** core_user_* over REST, against Moodle's captures, and what they leave in the database and the log. */
 public abstract class UsersCases extends DataCases {
@@ -29,12 +33,6 @@ public abstract class UsersCases extends DataCases {
 
     @Inject
     private EventLog events;
-
-    @Override
-    protected TestAuth authenticator() {
-        return new TestAuth().with(STUDENT, new TestAuth.Token(3, "student1", "oracle_ws",
-                Set.of("webservice/rest:use"), f -> true));
-    }
 
     private void student1() {
         if (count("SELECT COUNT(*) FROM mdl_user WHERE username = 'student1'") == 0) {
@@ -149,10 +147,29 @@ public abstract class UsersCases extends DataCases {
 
     @Test
     public void aStudentMayNotCreateUsers() {
-        Moodle student = new Moodle(http, STUDENT);
-        Response r = student.call("core_user_create_users", "users[0][username]", "xjson",
-                "users[0][password]", "Pw#2024pw", "users[0][firstname]", "X", "users[0][lastname]", "Y",
-                "users[0][email]", "xjson@example.com");
-        assertEquals(Golden.read("rest_json_err_nopermissions").responseText(), r.body());
+        student1();
+        long id = count("SELECT id FROM mdl_user WHERE username = 'student1'");
+        // As for Moodle's capture: webservice/rest:use granted to the authenticated user role.
+        store.inTransaction(false, db -> db.update("INSERT INTO mdl_role_capabilities (contextid, roleid, capability, "
+                + "permission) VALUES (1, 7, 'webservice/rest:use', 1)"));
+        Hashtable<String, Object> ranking = new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 10));
+        ServiceRegistration<WsAuthenticator> students = context.registerService(WsAuthenticator.class,
+                new TestAuth().with(STUDENT, new TestAuth.Token(id, "student1", "oracle_ws", null, f -> true)),
+                ranking);
+        try {
+            Moodle student = new Moodle(http, STUDENT);
+            Response r = student.call("core_user_create_users", "users[0][username]", "xjson",
+                    "users[0][password]", "Pw#2024pw", "users[0][firstname]", "X", "users[0][lastname]", "Y",
+                    "users[0][email]", "xjson@example.com");
+            assertEquals(Golden.read("rest_json_err_nopermissions").responseText(), r.body());
+            // The site's has_capability decides, not the token: without the grant, no REST at all.
+            store.inTransaction(false, db -> db.update("DELETE FROM mdl_role_capabilities WHERE roleid = 7 "
+                    + "AND capability = 'webservice/rest:use'"));
+            JsonObject e = JsonParser.parseString(student.call("core_user_get_users_by_field", "field", "id",
+                    "values[0]", String.valueOf(id)).body()).getAsJsonObject();
+            assertEquals("accessexception", e.get("errorcode").getAsString());
+        } finally {
+            students.unregister();
+        }
     }
 }

@@ -7,11 +7,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceRegistration;
 
 import io.atrium.ws.api.Caller;
 import io.atrium.ws.api.WsException;
 import io.atrium.ws.api.spi.WsAuthenticator;
+import io.atrium.ws.api.spi.WsAuthorizer;
 
 /**
  * An authenticator for tests, until the authentication bundle exists: fixed tokens, each with
@@ -36,6 +38,17 @@ public final class TestAuth implements WsAuthenticator {
     public TestAuth with(String token, Token t) {
         tokens.put(token, t);
         return this;
+    }
+
+    /**
+     * Makes the tokens' own capability sets decide, over the platform's has_capability: for tests
+     * of the pipeline and the protocols, not of the domain's permissions.
+     */
+    public static ServiceRegistration<WsAuthorizer> tokensDecide(BundleContext context) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_RANKING, 1000);
+        return context.registerService(WsAuthorizer.class, (caller, capability) -> caller.hasCapability(capability),
+                props);
     }
 
     public ServiceRegistration<WsAuthenticator> register(BundleContext context) {

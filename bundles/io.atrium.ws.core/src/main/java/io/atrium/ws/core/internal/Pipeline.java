@@ -15,6 +15,7 @@ import io.atrium.ws.api.Params;
 import io.atrium.ws.api.WsCall;
 import io.atrium.ws.api.WsException;
 import io.atrium.ws.api.spi.WsAuthenticator;
+import io.atrium.ws.api.spi.WsAuthorizer;
 import io.atrium.ws.api.spi.WsTransactions;
 import io.atrium.ws.core.WsRequest;
 import io.atrium.ws.core.WsResult;
@@ -51,12 +52,14 @@ final class Pipeline {
     private final Structures structures;
     private final Supplier<WsAuthenticator> authenticator;
     private final Supplier<WsTransactions> transactions;
+    private final Supplier<WsAuthorizer> authorizer;
     private volatile boolean debuginfo;
     private final CallMetrics metrics = new CallMetrics();
 
     Pipeline(FunctionRegistry registry, Structures structures, Supplier<WsAuthenticator> authenticator,
-            Supplier<WsTransactions> transactions, boolean debuginfo) {
+            Supplier<WsTransactions> transactions, Supplier<WsAuthorizer> authorizer, boolean debuginfo) {
         this.registry = registry;
+        this.authorizer = authorizer;
         this.structures = structures;
         this.authenticator = authenticator;
         this.transactions = transactions;
@@ -117,11 +120,16 @@ final class Pipeline {
             throw WsException.invalidToken();
         }
         String protocolCapability = "webservice/" + request.protocol() + ":use";
-        if (!caller.hasCapability(protocolCapability)) {
+        if (!has(caller, protocolCapability)) {
             throw WsException.accessException("You are not allowed to use the " + request.protocol()
                     + " protocol (missing capability: " + protocolCapability + ")");
         }
         return caller;
+    }
+
+    private boolean has(Caller caller, String capability) {
+        WsAuthorizer a = authorizer.get();
+        return a == null ? caller.hasCapability(capability) : a.hasCapability(caller, capability);
     }
 
     private FunctionRegistry.Entry resolve(String name, FunctionRegistry.Entry entry, Caller caller)
@@ -144,7 +152,7 @@ final class Pipeline {
         Map<String, Object> validated = (Map<String, Object>) structures.validate(spec.parameters(),
                 request.parameters());
         for (String capability : spec.capabilities()) {
-            if (!caller.hasCapability(capability)) {
+            if (!has(caller, capability)) {
                 throw WsException.noPermissions(spec.capabilityName(capability));
             }
         }

@@ -20,6 +20,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import io.atrium.ws.api.WsFunction;
 import io.atrium.ws.api.WsFunctionName;
 import io.atrium.ws.api.spi.WsAuthenticator;
+import io.atrium.ws.api.spi.WsAuthorizer;
 import io.atrium.ws.api.spi.WsTransactions;
 import io.atrium.ws.core.WsDispatcher;
 import io.atrium.ws.core.WsRequest;
@@ -55,12 +56,16 @@ public final class WebServices implements WsDispatcher, WsRuntime, MetricsSource
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile WsTransactions transactions;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile WsAuthorizer authorizer;
+
     @Activate
     public WebServices(Config config) {
         Structures structures = new Structures(new ParamTypes());
         this.registry = new FunctionRegistry(structures);
         this.pipeline = new Pipeline(registry, structures, () -> authenticator, () -> transactions,
-                config.debuginfo());
+                () -> authorizer, config.debuginfo());
     }
 
     /** Takes a new configuration in place: the protocols bound to this component stay up. */

@@ -30,6 +30,7 @@ import io.atrium.ws.api.WsCall;
 import io.atrium.ws.api.WsException;
 import io.atrium.ws.api.WsFunction;
 import io.atrium.ws.api.spi.WsAuthenticator;
+import io.atrium.ws.api.spi.WsAuthorizer;
 import io.atrium.ws.api.spi.WsTransactions;
 import io.atrium.ws.core.WsRequest;
 import io.atrium.ws.core.WsResult;
@@ -47,9 +48,10 @@ class PipelineTest {
     };
     private final List<Boolean> transactions = new ArrayList<>();
     private WsTransactions tx;
+    private WsAuthorizer authorizer;
 
     private Pipeline pipeline(boolean debuginfo) {
-        return new Pipeline(registry, structures, () -> authenticator, () -> tx, debuginfo);
+        return new Pipeline(registry, structures, () -> authenticator, () -> tx, () -> authorizer, debuginfo);
     }
 
     private WsResult call(String token, String function, Map<String, Object> params) {
@@ -168,6 +170,22 @@ class PipelineTest {
                 "You are not allowed to use the rest protocol (missing capability: webservice/rest:use)");
         authenticator = null;
         assertError(call("good", "local_x_users", Map.of()), "invalidtoken", "Invalid token - token not found", null);
+    }
+
+    @Test
+    void anAuthorizerDecidesCapabilitiesInsteadOfTheCaller() throws Exception {
+        register(1, 0, "local_x_users", USERS, c -> List.of());
+        authenticator = (t, a) -> caller(Set.of(), f -> true); // the caller itself would refuse everything
+        List<String> asked = new ArrayList<>();
+        authorizer = (c, capability) -> {
+            asked.add(c.userId() + " " + capability);
+            return !capability.equals("local/x:do");
+        };
+        assertError(call("good", "local_x_users", map("users", List.of())), "nopermissions",
+                "Sorry, but you do not currently have permissions to do that (Do things).", null);
+        assertEquals(List.of("7 webservice/rest:use", "7 local/x:do"), asked);
+        authorizer = (c, capability) -> true;
+        assertTrue(call("good", "local_x_users", map("users", List.of())).ok());
     }
 
     @Test

@@ -41,12 +41,16 @@ public final class AccessImpl implements Access {
     }
 
     static boolean has(Db db, long userId, String capability, Context context) {
-        Integer state = db.first("SELECT deleted, suspended FROM mdl_user WHERE id = ?",
-                rs -> rs.getInt(1) != 0 || rs.getInt(2) != 0 ? 1 : 0, userId).orElse(null);
-        if (state == null || state == 1) {
+        // One round trip for what decides most calls: is the user able at all, and an admin?
+        record State(boolean active, String admins) {
+        }
+        State state = db.first("SELECT u.deleted, u.suspended, c.value FROM mdl_user u "
+                + "LEFT JOIN mdl_config c ON c.name = 'siteadmins' WHERE u.id = ?",
+                rs -> new State(rs.getInt(1) == 0 && rs.getInt(2) == 0, rs.getString(3)), userId).orElse(null);
+        if (state == null || !state.active()) {
             return false;
         }
-        if (siteAdmins(db).contains(userId)) {
+        if (parseIds(state.admins()).contains(userId)) {
             return true;
         }
         long[] path = context.pathIds();
@@ -97,9 +101,15 @@ public final class AccessImpl implements Access {
     }
 
     static Set<Long> siteAdmins(Db db) {
-        String admins = db.first("SELECT value FROM mdl_config WHERE name = 'siteadmins'", rs -> rs.getString(1))
-                .orElse("");
-        return Arrays.stream(admins.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Long::valueOf)
+        return parseIds(db.first("SELECT value FROM mdl_config WHERE name = 'siteadmins'", rs -> rs.getString(1))
+                .orElse(""));
+    }
+
+    private static Set<Long> parseIds(String list) {
+        if (list == null) {
+            return Set.of();
+        }
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Long::valueOf)
                 .collect(Collectors.toSet());
     }
 

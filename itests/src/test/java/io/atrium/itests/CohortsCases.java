@@ -328,4 +328,20 @@ public abstract class CohortsCases extends DataCases {
                 .getAsString());
         assertEquals(1, count("SELECT COUNT(*) FROM mdl_user WHERE id = 1 AND deleted = 0"));
     }
+
+    @Test
+    public void theXmlFormatAnswersAsMoodle() {
+        user("gold2x");
+        if (count("SELECT COUNT(*) FROM mdl_cohort WHERE idnumber = ?", "COHX/\u00e9-1") == 0) {
+            Response r = admin.replay("rest_xml_create_cohorts");
+            long id = count("SELECT id FROM mdl_cohort WHERE idnumber = ?", "COHX/\u00e9-1");
+            assertEquals(Golden.read("rest_xml_create_cohorts").responseText()
+                    .replace("<KEY name=\"id\"><VALUE>2</VALUE>", "<KEY name=\"id\"><VALUE>" + id + "</VALUE>"),
+                    r.body());
+        }
+        assertEquals(Golden.read("rest_xml_add_cohort_members").responseText(),
+                admin.replay("rest_xml_add_cohort_members").body());
+        assertEquals(Golden.read("rest_xml_update_users_warning_invalid_id").responseText(),
+                admin.replay("rest_xml_update_users_warning_invalid_id").body());
+    }
 }

@@ -130,10 +130,12 @@ public final class CohortsImpl implements Cohorts {
             }
             long now = Rows.now();
             row.put("contextid", where.id());
+            // Moodle's defaults for what the caller left out.
             row.putIfAbsent("description", "");
             row.put("descriptionformat", format);
-            row.putIfAbsent("visible", 1);
-            row.putIfAbsent("component", "");
+            if (row.get("visible") == null) {
+                row.put("visible", 1);
+            }
             if (row.get("component") == null) {
                 row.put("component", "");
             }

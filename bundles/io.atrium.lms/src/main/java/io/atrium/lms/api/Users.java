@@ -36,11 +36,19 @@ public interface Users {
     /**
      * Changes a user's fields; appends {@code \core\event&#92;user_updated}, and
      * {@code \core\event&#92;user_password_updated} when the password changes (the authentication
-     * bundle ends the user's tokens on it).
+     * bundle ends the user's tokens on it). Everything is checked before anything is written: a
+     * {@code WsException} means nothing changed, so a caller may report it and go on.
      *
-     * @throws WsException {@code invalidparameter} for a taken username or an unknown field
+     * @throws WsException {@code invaliduserid} for an unknown id, {@code usernotexists} for a
+     *                     deleted user, {@code guestnoeditprofileother} for the guest user,
+     *                     {@code useremailduplicate} for an address another account has (unless the
+     *                     site sets {@code allowaccountssameemail}), {@code invalidparameter} for a
+     *                     taken username, a malformed email, a weak password or an unknown field
      */
     void update(long id, Map<String, Object> fields, long actor) throws WsException;
+
+    /** Sets a user preference ({@code mdl_user_preferences}); {@code null} removes it. */
+    void setPreference(long id, String name, String value);
 
     /**
      * Deletes a user as Moodle does: the row stays, marked deleted, with username, email and

@@ -108,9 +108,24 @@ public final class UsersImpl implements Users {
     @Override
     public void update(long id, Map<String, Object> fields, long actor) throws WsException {
         store.inTransaction(false, db -> {
-            User user = db.first("SELECT " + Rows.USER_COLUMNS + " FROM mdl_user WHERE id = ? AND deleted = 0",
-                    Rows.USER, id).orElseThrow(() -> WsException.invalidParameter("Invalid user ID: " + id));
+            // Every check comes before the first write, so a refusal leaves the transaction as it
+            // was: update_users reports it as a warning and goes on with the next user.
+            User user = db.first("SELECT " + Rows.USER_COLUMNS + " FROM mdl_user WHERE id = ?", Rows.USER, id)
+                    .orElseThrow(() -> WsException.of("invaliduserid", "Invalid user ID"));
+            if (user.deleted()) {
+                throw WsException.of("usernotexists", "User does not exist");
+            }
+            if (id == AccessImpl.GUEST_ID) {
+                throw WsException.of("guestnoeditprofileother", "The guest user profile cannot be edited.");
+            }
             Map<String, Object> row = checked(fields);
+            if (row.containsKey("email") && !String.valueOf(row.get("email")).equals(user.email())) {
+                checkEmail(row);
+                if (!allowSameEmail(db) && db.number("SELECT COUNT(*) FROM mdl_user WHERE LOWER(email) = LOWER(?) "
+                        + "AND mnethostid = 1 AND id <> ?", String.valueOf(row.get("email")), id) > 0) {
+                    throw WsException.of("useremailduplicate", "Duplicate address");
+                }
+            }
             if (row.containsKey("username")) {
                 String username = String.valueOf(row.get("username"));
                 if (!username.equals(user.username()) && usernameTaken(db, username, id)) {
@@ -119,9 +134,6 @@ public final class UsersImpl implements Users {
             }
             if (row.containsKey("auth") && !AUTH_PLUGINS.contains(String.valueOf(row.get("auth")))) {
                 throw WsException.invalidParameter("Invalid authentication type: " + row.get("auth"));
-            }
-            if (row.containsKey("email")) {
-                checkEmail(row);
             }
             boolean newPassword = false;
             Object plain = row.remove("password");
@@ -192,6 +204,25 @@ public final class UsersImpl implements Users {
             }
             return null;
         });
+    }
+
+    @Override
+    public void setPreference(long id, String name, String value) {
+        store.inTransaction(false, db -> {
+            if (value == null) {
+                db.update("DELETE FROM mdl_user_preferences WHERE userid = ? AND name = ?", id, name);
+            } else if (db.update("UPDATE mdl_user_preferences SET value = ? WHERE userid = ? AND name = ?",
+                    value, id, name) == 0) {
+                db.insert("mdl_user_preferences", Map.of("userid", id, "name", name, "value", value));
+            }
+            return null;
+        });
+    }
+
+    /** Whether the site lets several accounts share an email address ({@code allowaccountssameemail}). */
+    private static boolean allowSameEmail(Db db) {
+        return db.first("SELECT value FROM mdl_config WHERE name = 'allowaccountssameemail'", rs -> rs.getString(1))
+                .map(v -> v.trim().equals("1")).orElse(false);
     }
 
     @Override

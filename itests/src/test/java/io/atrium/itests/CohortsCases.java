@@ -212,7 +212,13 @@ public abstract class CohortsCases extends DataCases {
     }
 
     @Test
-    public void withoutRolesNobodyMayReadOrAssignCohorts() {
+    public void withoutRolesNobodyMayReadOrAssignCohorts() throws Exception {
+        try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            nobodyMayReadOrAssignCohorts();
+        }
+    }
+
+    private void nobodyMayReadOrAssignCohorts() {
         long cohort = cohortJ();
         long nobody = user("cohortnobody");
         tokens.with(NOBODY, new TestAuth.Token(nobody, "cohortnobody", "oracle_ws", Set.of("webservice/rest:use"),

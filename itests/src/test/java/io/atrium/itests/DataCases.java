@@ -82,6 +82,17 @@ public abstract class DataCases {
         }
     }
 
+    /**
+     * Allows a capability to every authenticated user (role {@code user}) in the system context,
+     * as Moodle's captures did for {@code webservice/rest:use}; closing takes it back.
+     */
+    protected AutoCloseable allowAuthenticatedUsers(String capability) {
+        store.inTransaction(false, db -> db.update("INSERT INTO mdl_role_capabilities (contextid, roleid, capability, "
+                + "permission) VALUES (1, 7, ?, 1)", capability));
+        return () -> store.inTransaction(false, db -> db.update(
+                "DELETE FROM mdl_role_capabilities WHERE contextid = 1 AND roleid = 7 AND capability = ?", capability));
+    }
+
     /** A count of rows, for asserting what calls left behind. */
     protected long count(String sql, Object... args) {
         return store.inTransaction(true, db -> db.number(sql, args));

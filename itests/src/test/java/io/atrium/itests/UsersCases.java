@@ -180,12 +180,11 @@ public abstract class UsersCases extends DataCases {
     }
 
     @Test
-    public void aStudentMayNotCreateUsers() {
+    public void aStudentMayNotCreateUsers() throws Exception {
         student1();
         long id = count("SELECT id FROM mdl_user WHERE username = 'student1'");
         // As for Moodle's capture: webservice/rest:use granted to the authenticated user role.
-        store.inTransaction(false, db -> db.update("INSERT INTO mdl_role_capabilities (contextid, roleid, capability, "
-                + "permission) VALUES (1, 7, 'webservice/rest:use', 1)"));
+        AutoCloseable grant = allowAuthenticatedUsers("webservice/rest:use");
         Hashtable<String, Object> ranking = new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 10));
         ServiceRegistration<WsAuthenticator> students = context.registerService(WsAuthenticator.class,
                 new TestAuth().with(STUDENT, new TestAuth.Token(id, "student1", "oracle_ws", null, f -> true)),
@@ -197,8 +196,7 @@ public abstract class UsersCases extends DataCases {
                     "users[0][email]", "xjson@example.com");
             assertEquals(Golden.read("rest_json_err_nopermissions").responseText(), r.body());
             // The site's has_capability decides, not the token: without the grant, no REST at all.
-            store.inTransaction(false, db -> db.update("DELETE FROM mdl_role_capabilities WHERE roleid = 7 "
-                    + "AND capability = 'webservice/rest:use'"));
+            grant.close();
             JsonObject e = JsonParser.parseString(student.call("core_user_get_users_by_field", "field", "id",
                     "values[0]", String.valueOf(id)).body()).getAsJsonObject();
             assertEquals("accessexception", e.get("errorcode").getAsString());

@@ -398,4 +398,40 @@ public abstract class CoursesCases extends DataCases {
         assertEquals("shortnametaken", e.errorcode());
         assertEquals(before, count("SELECT COUNT(*) FROM mdl_course_modules"));
     }
+
+    /** An XML answer with the values that differ between sites (ids, times, sort orders, paths) blanked. */
+    private static String comparableXml(String xml) {
+        return xml.replaceAll("<KEY name=\"(id|categoryid|sortorder|timecreated|timemodified|cacherev|path)\">"
+                + "<VALUE>[^<]*</VALUE>", "<KEY name=\"$1\"><VALUE>#</VALUE>")
+                .replaceAll("<VALUE>https?://[^<]*/pluginfile.php/[0-9]+/", "<VALUE>#/pluginfile.php/#/");
+    }
+
+    @Test
+    public void theXmlTwinsAnswerAsMoodle() {
+        cursoJ(); // first, so that the captures' course 2 is always CURSO-J/é
+        if (count("SELECT COUNT(*) FROM mdl_course_categories WHERE idnumber = 'CATX/é-1'") == 0) {
+            Response r = admin.replay("rest_xml_create_categories");
+            assertEquals(comparableXml(Golden.read("rest_xml_create_categories").responseText()),
+                    comparableXml(r.body()));
+        }
+        long catX = count("SELECT id FROM mdl_course_categories WHERE idnumber = 'CATX/é-1'");
+        assertEquals(Golden.read("rest_xml_create_categories_err_duplicate_idnumber").responseText(),
+                admin.replay("rest_xml_create_categories_err_duplicate_idnumber").body());
+        assertEquals(comparableXml(Golden.read("rest_xml_get_categories").responseText()),
+                comparableXml(admin.replay("rest_xml_get_categories").body()));
+
+        if (count("SELECT COUNT(*) FROM mdl_course WHERE shortname = 'CURSO-X/é'") == 0) {
+            Moodle.assertNoException(admin.call("core_course_create_courses", "courses[0][fullname]", "Curso é/ü 2",
+                    "courses[0][shortname]", "CURSO-X/é", "courses[0][categoryid]", String.valueOf(catX),
+                    "courses[0][idnumber]", "CRSX/é-1", "courses[0][summary]",
+                    "<p>Résumé é/ü & \"quoted\" <a href=\"https://example.com/a/b?x=1&y=2\">link</a></p>",
+                    "courses[0][summaryformat]", "1"));
+        }
+        assertEquals(comparableXml(Golden.read("rest_xml_get_courses_by_field").responseText()),
+                comparableXml(admin.replay("rest_xml_get_courses_by_field").body()));
+        if (catX == 3) { // the capture's request names category 3
+            assertEquals(Golden.read("rest_xml_create_courses_err_duplicate_shortname").responseText(),
+                    admin.replay("rest_xml_create_courses_err_duplicate_shortname").body());
+        }
+    }
 }

@@ -40,10 +40,28 @@ public abstract class CoursesCases extends DataCases {
     @Inject
     private Categories categories;
 
+    /** A token of a user (id 900, made by {@link #creator()}) who is course creator in one category only. */
+    static final String CREATOR = "9a8b7c6d5e4f30211203f4e5d6c7b8a9";
+
     @Override
     protected TestAuth authenticator() {
         return new TestAuth().with(GUEST, new TestAuth.Token(1, "guest", "oracle_ws",
-                Set.of("webservice/rest:use"), f -> true));
+                Set.of("webservice/rest:use"), f -> true))
+                .with(CREATOR, new TestAuth.Token(900, "creator900", "oracle_ws",
+                        Set.of("webservice/rest:use"), f -> true));
+    }
+
+    /** User 900, course creator in CATJ/é-1 (a role assigned in the category's context). */
+    private void creator(long cat) {
+        store.inTransaction(false, db -> {
+            if (db.number("SELECT COUNT(*) FROM mdl_user WHERE id = 900") == 0) {
+                db.update("INSERT INTO mdl_user (id, username, firstname, lastname, email) "
+                        + "VALUES (900, 'creator900', 'Cre', 'Ator', 'creator900@example.com')");
+                long ctx = db.number("SELECT id FROM mdl_context WHERE contextlevel = 40 AND instanceid = ?", cat);
+                db.insert("mdl_role_assignments", Map.of("roleid", 2L, "contextid", ctx, "userid", 900L));
+            }
+            return null;
+        });
     }
 
     /** The category of the captures (CATJ/é-1), created as Moodle's capture did; its id. */
@@ -433,5 +451,59 @@ public abstract class CoursesCases extends DataCases {
             assertEquals(Golden.read("rest_xml_create_courses_err_duplicate_shortname").responseText(),
                     admin.replay("rest_xml_create_courses_err_duplicate_shortname").body());
         }
+    }
+
+    @Test
+    public void aCourseCreatorInACategoryCreatesCoursesThereOnly() {
+        cursoJ(); // first, so that the captures' course 2 is always CURSO-J/é
+        long cat = catJ();
+        creator(cat);
+        Moodle creator = new Moodle(http, CREATOR);
+        Response r = creator.call("core_course_create_courses", "courses[0][fullname]", "By creator",
+                "courses[0][shortname]", "CREATOR-1", "courses[0][categoryid]", String.valueOf(cat));
+        Moodle.assertNoException(r);
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_logstore_standard_log WHERE eventname = ? AND userid = 900 "
+                + "AND objectid = (SELECT id FROM mdl_course WHERE shortname = 'CREATOR-1')",
+                "\\core\\event\\course_created"));
+        r = creator.call("core_course_create_courses", "courses[0][fullname]", "Elsewhere",
+                "courses[0][shortname]", "CREATOR-2", "courses[0][categoryid]", "1");
+        assertEquals(Golden.read("rest_json_err_nopermissions").responseText().replace("Create users",
+                "Create courses"), r.body());
+        // Categories need moodle/category:manage in the system context.
+        r = creator.call("core_course_create_categories", "categories[0][name]", "Not mine");
+        assertEquals(Golden.read("rest_json_err_nopermissions").responseText().replace("Create users",
+                "Manage course categories"), r.body());
+    }
+
+    @Test
+    public void aCourseIsUpdatedAndMovedWithItsContext() throws Exception {
+        cursoJ(); // first, so that the captures' course 2 is always CURSO-J/é
+        long cat = catJ();
+        long id = course("MOVE-ME", cat);
+        long ctx = count("SELECT id FROM mdl_context WHERE contextlevel = 50 AND instanceid = ?", id);
+        long coursesIn1 = count("SELECT COUNT(*) FROM mdl_course WHERE category = 1");
+        store.inTransaction(false, db -> {
+            courses.update(id, Map.of("category", 1L, "fullname", "Moved", "idnumber", "MOVED-1",
+                    "hiddensections", 0), 2);
+            return null;
+        });
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_course WHERE id = ? AND category = 1 AND fullname = 'Moved' "
+                + "AND idnumber = 'MOVED-1'", id));
+        assertEquals("the context moved under category 1's", 1, count("SELECT COUNT(*) FROM mdl_context WHERE id = ? "
+                + "AND path = ? AND depth = 3", ctx, "/1/3/" + ctx));
+        assertEquals(coursesIn1 + 1, count("SELECT coursecount FROM mdl_course_categories WHERE id = 1"));
+        assertEquals(count("SELECT COUNT(*) FROM mdl_course WHERE category = ?", cat),
+                count("SELECT coursecount FROM mdl_course_categories WHERE id = ?", cat));
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_course_format_options WHERE courseid = ? "
+                + "AND name = 'hiddensections' AND value = '0'", id));
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_logstore_standard_log WHERE eventname = ? AND objectid = ? "
+                + "AND crud = 'u' AND contextid = ?", "\\core\\event\\course_updated", id, ctx));
+        io.atrium.ws.api.WsException e = org.junit.Assert.assertThrows(io.atrium.ws.api.WsException.class,
+                () -> store.inTransaction(false, db -> {
+                    courses.update(id, Map.of("shortname", "CURSO-J/é"), 2);
+                    return null;
+                }));
+        assertEquals("shortnametaken", e.errorcode());
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_course WHERE id = ? AND shortname = 'MOVE-ME'", id));
     }
 }

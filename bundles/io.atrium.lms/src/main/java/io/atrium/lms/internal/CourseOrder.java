@@ -34,16 +34,30 @@ final class CourseOrder {
         for (int i = 0; i < order.size(); i++) {
             long catId = order.get(i);
             long sortorder = STEP * (i + 1);
-            db.update("UPDATE mdl_course_categories SET sortorder = ?, coursecount = "
-                    + "(SELECT COUNT(*) FROM mdl_course WHERE category = ?) WHERE id = ?", sortorder, catId, catId);
-            // A new course comes in with sort order 0, so it is listed first, as in Moodle.
-            List<Long> courses = db.list("SELECT id FROM mdl_course WHERE category = ? ORDER BY sortorder, id DESC",
-                    rs -> rs.getLong(1), catId);
-            for (int j = 0; j < courses.size(); j++) {
-                db.update("UPDATE mdl_course SET sortorder = ? WHERE id = ? AND sortorder <> ?",
-                        sortorder + j + 1, courses.get(j), sortorder + j + 1);
-            }
+            db.update("UPDATE mdl_course_categories SET sortorder = ? WHERE id = ? AND sortorder <> ?", sortorder,
+                    catId, sortorder);
+            courses(db, catId, sortorder);
         }
+    }
+
+    /**
+     * Renumbers and recounts the courses of one category, when only its courses changed (a
+     * course created, deleted or moved): the categories' own numbers stay as they are.
+     */
+    static void category(Db db, long catId) {
+        db.first("SELECT sortorder FROM mdl_course_categories WHERE id = ?", rs -> rs.getLong(1), catId)
+                .ifPresent(sortorder -> courses(db, catId, sortorder));
+    }
+
+    private static void courses(Db db, long catId, long sortorder) {
+        // A new course comes in with sort order 0, so it is listed first, as in Moodle.
+        List<Long> courses = db.list("SELECT id FROM mdl_course WHERE category = ? ORDER BY sortorder, id DESC",
+                rs -> rs.getLong(1), catId);
+        for (int j = 0; j < courses.size(); j++) {
+            db.update("UPDATE mdl_course SET sortorder = ? WHERE id = ? AND sortorder <> ?",
+                    sortorder + j + 1, courses.get(j), sortorder + j + 1);
+        }
+        db.update("UPDATE mdl_course_categories SET coursecount = ? WHERE id = ?", courses.size(), catId);
     }
 
     private record Cat(long id, long parent, long sortorder) {

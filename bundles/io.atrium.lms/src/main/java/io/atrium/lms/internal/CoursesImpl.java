@@ -125,7 +125,7 @@ public final class CoursesImpl implements Courses {
         }
         setFormatOptions(db, id, format, formatOptions(format, fields, true));
         long enrolId = addManualInstance(db, id, now);
-        CourseOrder.fix(db);
+        CourseOrder.category(db, category);
         Map<String, Object> other = new LinkedHashMap<>();
         other.put("shortname", shortname);
         other.put("fullname", fullname);
@@ -180,7 +180,8 @@ public final class CoursesImpl implements Courses {
             String format = row.containsKey("format") ? text(row.get("format")) : course.format();
             setFormatOptions(db, id, format, formatOptions(format, fields, !format.equals(course.format())));
             if (moved) {
-                CourseOrder.fix(db);
+                CourseOrder.category(db, course.category());
+                CourseOrder.category(db, CategoriesImpl.number(row.get("category"), 0));
             }
             events.append(LmsEvent.named("\\core\\event\\course_updated").crud("u").edulevel(1)
                     .object("course", id).context(context).user(actor));
@@ -228,7 +229,7 @@ public final class CoursesImpl implements Courses {
             }
             ContextStore.delete(db, context);
             db.update("DELETE FROM mdl_course WHERE id = ?", id);
-            CourseOrder.fix(db);
+            CourseOrder.category(db, course.category());
             for (Enrolment e : enrolments) {
                 events.append(LmsEvent.named("\\core\\event\\user_enrolment_deleted").crud("d").edulevel(0)
                         .object("user_enrolments", e.id()).context(context).relatedUser(e.userid()).user(actor)

@@ -1,0 +1,471 @@
+package io.atrium.lms.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.atrium.lms.api.Context;
+import io.atrium.lms.api.ContextLevel;
+import io.atrium.lms.api.Course;
+import io.atrium.lms.api.Courses;
+import io.atrium.lms.api.EventLog;
+import io.atrium.lms.api.LmsEvent;
+import io.atrium.store.api.Db;
+import io.atrium.store.api.RowMapper;
+import io.atrium.store.api.Schema;
+import io.atrium.store.api.Store;
+import io.atrium.ws.api.WsException;
+
+/** Courses as Moodle's {@code create_course()}, {@code update_course()} and {@code delete_course()} keep them. */
+@Component
+public final class CoursesImpl implements Courses {
+
+    /** The mdl_course columns a caller may set. */
+    static final List<String> COLUMNS = List.of("category", "fullname", "shortname", "idnumber", "summary",
+            "summaryformat", "format", "showgrades", "newsitems", "startdate", "enddate", "relativedatesmode",
+            "marker", "maxbytes", "legacyfiles", "showreports", "visible", "downloadcontent", "groupmode",
+            "groupmodeforce", "defaultgroupingid", "lang", "calendartype", "theme", "requested", "enablecompletion",
+            "completionnotify", "showactivitydates", "showcompletionconditions");
+
+    /** Fields that are not columns: sections to create and course format options. */
+    static final Set<String> EXTRA = Set.of("numsections", "hiddensections", "formatoptions");
+
+    /** Moodle's course defaults ({@code moodlecourse} settings), as a new course gets them. */
+    static final Map<String, Object> DEFAULTS = Map.ofEntries(Map.entry("summaryformat", 1),
+            Map.entry("format", "topics"), Map.entry("showgrades", 1), Map.entry("newsitems", 5),
+            Map.entry("startdate", 0L), Map.entry("enddate", 0L), Map.entry("maxbytes", 0L),
+            Map.entry("showreports", 0), Map.entry("visible", 1), Map.entry("groupmode", 0),
+            Map.entry("groupmodeforce", 0), Map.entry("defaultgroupingid", 0L), Map.entry("lang", ""),
+            Map.entry("calendartype", ""), Map.entry("theme", ""), Map.entry("enablecompletion", 1),
+            Map.entry("completionnotify", 0), Map.entry("showactivitydates", 0),
+            Map.entry("showcompletionconditions", 1));
+
+    static final int DEFAULT_NUMSECTIONS = 4;
+    static final long STUDENT_ROLE = 5;
+
+    static final RowMapper<Course> COURSE = rs -> new Course(rs.getLong("id"), rs.getLong("category"),
+            rs.getLong("sortorder"), rs.getString("fullname"), rs.getString("shortname"), rs.getString("idnumber"),
+            rs.getString("format"), rs.getInt("visible") != 0, rs.getLong("startdate"), rs.getLong("enddate"),
+            rs.getLong("timecreated"), rs.getLong("timemodified"));
+
+    static final String COURSE_COLUMNS = "id, category, sortorder, fullname, shortname, idnumber, format, visible, "
+            + "startdate, enddate, timecreated, timemodified";
+
+    private final Store store;
+    private final EventLog events;
+
+    @Activate
+    public CoursesImpl(@Reference Store store, @Reference EventLog events,
+            @Reference(target = "(" + Schema.BUNDLE + "=io.atrium.lms)") Schema schema) {
+        this.store = store;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<Course> get(long id) {
+        return store.inTransaction(true, db -> find(db, id));
+    }
+
+    static Optional<Course> find(Db db, long id) {
+        return db.first("SELECT " + COURSE_COLUMNS + " FROM mdl_course WHERE id = ?", COURSE, id);
+    }
+
+    @Override
+    public long create(Map<String, Object> fields, long actor) throws WsException {
+        return store.inTransaction(false, db -> insert(db, fields, true, actor));
+    }
+
+    /**
+     * Inserts a course with its context, format options and enrolment instance.
+     *
+     * @param sections whether to create section 0 and {@code numsections} more (a copy brings its own)
+     */
+    private long insert(Db db, Map<String, Object> fields, boolean sections, long actor) throws WsException {
+        Map<String, Object> row = columns(fields);
+        for (Map.Entry<String, Object> d : DEFAULTS.entrySet()) {
+            row.putIfAbsent(d.getKey(), d.getValue());
+        }
+        String fullname = text(row.get("fullname"));
+        String shortname = text(row.get("shortname"));
+        if (fullname.isBlank()) {
+            throw WsException.invalidParameter("Missing course full name");
+        }
+        if (shortname.isBlank()) {
+            throw WsException.invalidParameter("Missing course short name");
+        }
+        if (row.get("category") == null) {
+            throw WsException.invalidParameter("Missing course category");
+        }
+        long category = CategoriesImpl.number(row.get("category"), 0);
+        checkCategory(db, category);
+        checkUnique(db, shortname, text(row.get("idnumber")), 0);
+        long now = Rows.now();
+        row.put("idnumber", text(row.get("idnumber")));
+        row.put("visibleold", row.get("visible"));
+        row.put("sortorder", 0L);
+        row.put("timecreated", now);
+        row.put("timemodified", now);
+        row.put("cacherev", now);
+        long id = db.insert("mdl_course", row);
+        Context context = ContextStore.create(db, ContextLevel.COURSE, id, categoryContext(db, category));
+        String format = text(row.get("format"));
+        if (sections) {
+            long numsections = CategoriesImpl.number(fields.get("numsections"), DEFAULT_NUMSECTIONS);
+            for (long s = 0; s <= numsections; s++) {
+                addSection(db, id, s, null, "", 1, 1, now);
+            }
+        }
+        setFormatOptions(db, id, format, formatOptions(format, fields, true));
+        long enrolId = addManualInstance(db, id, now);
+        CourseOrder.category(db, category);
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("shortname", shortname);
+        other.put("fullname", fullname);
+        events.append(LmsEvent.named("\\core\\event\\course_created").crud("c").edulevel(1).object("course", id)
+                .context(context).user(actor).other(other));
+        events.append(LmsEvent.named("\\core\\event\\enrol_instance_created").crud("c").edulevel(0)
+                .object("enrol", enrolId).context(context).user(actor).other(Map.of("enrol", "manual")));
+        return id;
+    }
+
+    @Override
+    public void update(long id, Map<String, Object> fields, long actor) throws WsException {
+        store.inTransaction(false, db -> {
+            Course course = find(db, id).orElseThrow(() -> missing(id));
+            Map<String, Object> row = columns(fields);
+            if (row.containsKey("shortname") && text(row.get("shortname")).isBlank()) {
+                throw WsException.invalidParameter("Missing course short name");
+            }
+            if (row.containsKey("fullname") && text(row.get("fullname")).isBlank()) {
+                throw WsException.invalidParameter("Missing course full name");
+            }
+            String shortname = row.containsKey("shortname") ? text(row.get("shortname")) : course.shortname();
+            String idnumber = row.containsKey("idnumber") ? text(row.get("idnumber")) : course.idnumber();
+            checkUnique(db, shortname.equals(course.shortname()) ? null : shortname,
+                    idnumber.equals(course.idnumber()) ? "" : idnumber, id);
+            Context context = ContextStore.of(db, ContextLevel.COURSE, id)
+                    .orElseThrow(() -> new IllegalStateException("course " + id + " has no context"));
+            boolean moved = false;
+            if (row.containsKey("category")) {
+                long category = CategoriesImpl.number(row.get("category"), 0);
+                if (category != course.category()) {
+                    if (id == Course.SITE_ID) {
+                        throw WsException.invalidParameter("The site course has no category");
+                    }
+                    checkCategory(db, category);
+                    context = move(db, context, categoryContext(db, category));
+                    moved = true;
+                }
+            }
+            if (row.containsKey("visible")) {
+                row.put("visibleold", row.get("visible"));
+            }
+            row.put("timemodified", Rows.now());
+            StringBuilder sql = new StringBuilder("UPDATE mdl_course SET ");
+            List<Object> args = new ArrayList<>();
+            for (Map.Entry<String, Object> e : row.entrySet()) {
+                sql.append(args.isEmpty() ? "" : ", ").append(e.getKey()).append(" = ?");
+                args.add(e.getValue());
+            }
+            args.add(id);
+            db.update(sql.append(" WHERE id = ?").toString(), args.toArray());
+            String format = row.containsKey("format") ? text(row.get("format")) : course.format();
+            setFormatOptions(db, id, format, formatOptions(format, fields, !format.equals(course.format())));
+            if (moved) {
+                CourseOrder.category(db, course.category());
+                CourseOrder.category(db, CategoriesImpl.number(row.get("category"), 0));
+            }
+            events.append(LmsEvent.named("\\core\\event\\course_updated").crud("u").edulevel(1)
+                    .object("course", id).context(context).user(actor));
+            return null;
+        });
+    }
+
+    @Override
+    public void delete(long id, long actor) throws WsException {
+        store.inTransaction(false, db -> {
+            if (id == Course.SITE_ID) {
+                throw WsException.of("cannotdeletecourse", "You don't have the permission to delete the course with id: "
+                        + id);
+            }
+            Course course = find(db, id).orElseThrow(() -> missing(id));
+            Context context = ContextStore.of(db, ContextLevel.COURSE, id)
+                    .orElseThrow(() -> new IllegalStateException("course " + id + " has no context"));
+            // The users who lose their enrolment and roles get their events, as when Moodle
+            // empties a course before deleting it.
+            record Enrolment(long id, long userid, String enrol) {
+            }
+            List<Enrolment> enrolments = db.list("SELECT ue.id, ue.userid, e.enrol FROM mdl_user_enrolments ue "
+                    + "JOIN mdl_enrol e ON e.id = ue.enrolid WHERE e.courseid = ? ORDER BY ue.id",
+                    rs -> new Enrolment(rs.getLong(1), rs.getLong(2), rs.getString(3)), id);
+            record Assignment(long id, long roleid, long userid, String component, long itemid) {
+            }
+            List<Assignment> assignments = db.list("SELECT id, roleid, userid, component, itemid "
+                    + "FROM mdl_role_assignments WHERE contextid = ? ORDER BY id",
+                    rs -> new Assignment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getLong(5)),
+                    context.id());
+            db.update("DELETE FROM mdl_course_modules WHERE course = ?", id);
+            db.update("DELETE FROM mdl_course_sections WHERE course = ?", id);
+            db.update("DELETE FROM mdl_course_format_options WHERE courseid = ?", id);
+            db.update("DELETE FROM mdl_groups_members WHERE groupid IN (SELECT id FROM mdl_groups WHERE courseid = ?)",
+                    id);
+            db.update("DELETE FROM mdl_groups WHERE courseid = ?", id);
+            db.update("DELETE FROM mdl_user_enrolments WHERE enrolid IN (SELECT id FROM mdl_enrol WHERE courseid = ?)",
+                    id);
+            db.update("DELETE FROM mdl_enrol WHERE courseid = ?", id);
+            // Contexts below the course (modules, blocks) go with it, deepest first.
+            List<Context> below = db.list("SELECT " + Rows.CONTEXT_COLUMNS + " FROM mdl_context WHERE path LIKE ? "
+                    + "ORDER BY depth DESC", Rows.CONTEXT, context.path() + "/%");
+            for (Context c : below) {
+                ContextStore.delete(db, c);
+            }
+            ContextStore.delete(db, context);
+            db.update("DELETE FROM mdl_course WHERE id = ?", id);
+            CourseOrder.category(db, course.category());
+            for (Enrolment e : enrolments) {
+                events.append(LmsEvent.named("\\core\\event\\user_enrolment_deleted").crud("d").edulevel(0)
+                        .object("user_enrolments", e.id()).context(context).relatedUser(e.userid()).user(actor)
+                        .other(Map.of("enrol", e.enrol())));
+            }
+            for (Assignment a : assignments) {
+                Map<String, Object> other = new LinkedHashMap<>();
+                other.put("id", a.id());
+                other.put("component", a.component());
+                other.put("itemid", a.itemid());
+                events.append(LmsEvent.named("\\core\\event\\role_unassigned").crud("d").edulevel(0)
+                        .object("role", a.roleid()).context(context).relatedUser(a.userid()).user(actor)
+                        .other(other));
+            }
+            Map<String, Object> other = new LinkedHashMap<>();
+            other.put("shortname", course.shortname());
+            other.put("fullname", course.fullname());
+            other.put("idnumber", course.idnumber());
+            events.append(LmsEvent.named("\\core\\event\\course_deleted").crud("d").edulevel(1)
+                    .object("course", id).context(context).user(actor).other(other));
+            return null;
+        });
+    }
+
+    @Override
+    public long copy(long templateCourseId, Map<String, Object> fields, long actor) throws WsException {
+        return store.inTransaction(false, db -> {
+            if (templateCourseId == Course.SITE_ID) {
+                throw WsException.invalidParameter("The site course is not a template");
+            }
+            Map<String, Object> template = db.first("SELECT * FROM mdl_course WHERE id = ?", rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (String c : COLUMNS) {
+                    m.put(c, rs.getObject(c));
+                }
+                return m;
+            }, templateCourseId).orElseThrow(() -> missing(templateCourseId));
+            // Identifiers belong to the template; the copy gets those the caller gives.
+            template.remove("shortname");
+            template.put("idnumber", "");
+            template.values().removeIf(v -> v == null);
+            Map<String, Object> merged = new LinkedHashMap<>(template);
+            Map<String, Object> options = new LinkedHashMap<>();
+            String templateFormat = String.valueOf(template.get("format"));
+            db.list("SELECT name, value FROM mdl_course_format_options WHERE courseid = ? AND sectionid = 0 "
+                    + "AND format = ? ORDER BY id", rs -> options.put(rs.getString(1), rs.getString(2)),
+                    templateCourseId, templateFormat);
+            merged.putAll(fields);
+            if (!fields.containsKey("formatoptions")) {
+                merged.put("formatoptions", options);
+            }
+            long id = insert(db, merged, false, actor);
+            long now = Rows.now();
+            record Section(long id, long section, String name, String summary, int summaryformat, String sequence,
+                    int visible) {
+            }
+            List<Section> sections = db.list("SELECT id, section, name, summary, summaryformat, sequence, visible "
+                    + "FROM mdl_course_sections WHERE course = ? ORDER BY section", rs -> new Section(rs.getLong(1),
+                            rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
+                            rs.getInt(7)), templateCourseId);
+            if (sections.stream().noneMatch(s -> s.section() == 0)) {
+                addSection(db, id, 0, null, "", 1, 1, now);
+            }
+            for (Section s : sections) {
+                long sectionId = addSection(db, id, s.section(), s.name(), s.summary(), s.summaryformat(),
+                        s.visible(), now);
+                record Module(long id, String modname, String name, String intro, String settings, String idnumber,
+                        int visible, int visibleold) {
+                }
+                List<Module> modules = db.list("SELECT id, modname, name, intro, settings, idnumber, visible, "
+                        + "visibleold FROM mdl_course_modules WHERE section = ? ORDER BY id", rs -> new Module(
+                                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getInt(7), rs.getInt(8)), s.id());
+                Map<Long, Long> copied = new HashMap<>();
+                for (Module m : modules) {
+                    Map<String, Object> cm = new LinkedHashMap<>();
+                    cm.put("course", id);
+                    cm.put("section", sectionId);
+                    cm.put("modname", m.modname());
+                    cm.put("name", m.name());
+                    cm.put("intro", m.intro());
+                    cm.put("settings", m.settings());
+                    cm.put("idnumber", m.idnumber());
+                    cm.put("visible", m.visible());
+                    cm.put("visibleold", m.visibleold());
+                    cm.put("added", now);
+                    copied.put(m.id(), db.insert("mdl_course_modules", cm));
+                }
+                // The section lists its modules in display order; keep that order with the new ids.
+                List<String> sequence = new ArrayList<>();
+                if (s.sequence() != null) {
+                    for (String old : s.sequence().split(",")) {
+                        Long n = old.isBlank() ? null : copied.remove(Long.parseLong(old.trim()));
+                        if (n != null) {
+                            sequence.add(n.toString());
+                        }
+                    }
+                }
+                copied.values().stream().sorted().forEach(n -> sequence.add(n.toString()));
+                db.update("UPDATE mdl_course_sections SET sequence = ? WHERE id = ?", String.join(",", sequence),
+                        sectionId);
+            }
+            return id;
+        });
+    }
+
+    private static Map<String, Object> columns(Map<String, Object> fields) throws WsException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (EXTRA.contains(e.getKey())) {
+                continue;
+            }
+            if (!COLUMNS.contains(e.getKey())) {
+                throw WsException.invalidParameter("Unknown course field: " + e.getKey());
+            }
+            Object v = e.getValue();
+            row.put(e.getKey(), v instanceof Boolean b ? (b ? 1 : 0) : v);
+        }
+        return row;
+    }
+
+    private static void checkCategory(Db db, long category) throws WsException {
+        if (db.number("SELECT COUNT(*) FROM mdl_course_categories WHERE id = ?", category) == 0) {
+            throw WsException.invalidRecord("course_categories",
+                    "SELECT * FROM {course_categories} WHERE id = ?\n[array (\n  0 => " + category + ",\n)]");
+        }
+    }
+
+    /** Moodle checks the short name, then a non-empty ID number, against every other course. */
+    private static void checkUnique(Db db, String shortname, String idnumber, long except) throws WsException {
+        if (shortname != null
+                && db.number("SELECT COUNT(*) FROM mdl_course WHERE shortname = ? AND id <> ?", shortname, except) > 0) {
+            throw WsException.of("shortnametaken", "Short name is already used for another course (" + shortname + ")");
+        }
+        if (idnumber != null && !idnumber.isEmpty()
+                && db.number("SELECT COUNT(*) FROM mdl_course WHERE idnumber = ? AND id <> ?", idnumber, except) > 0) {
+            throw WsException.of("courseidnumbertaken", "ID number is already used for another course (" + idnumber
+                    + ")");
+        }
+    }
+
+    private static Context categoryContext(Db db, long category) {
+        return ContextStore.of(db, ContextLevel.COURSECAT, category)
+                .orElseThrow(() -> new IllegalStateException("category " + category + " has no context"));
+    }
+
+    /** Moves a context and everything below it under a new parent. */
+    private static Context move(Db db, Context context, Context parent) {
+        String newPath = parent.path() + "/" + context.id();
+        int shift = parent.depth() + 1 - context.depth();
+        db.update("UPDATE mdl_context SET path = ? || SUBSTRING(path, ?), depth = depth + ? WHERE path LIKE ?",
+                newPath, context.path().length() + 1, shift, context.path() + "/%");
+        db.update("UPDATE mdl_context SET path = ?, depth = ? WHERE id = ?", newPath, parent.depth() + 1,
+                context.id());
+        return new Context(context.id(), context.level(), context.instanceId(), newPath, parent.depth() + 1);
+    }
+
+    private static long addSection(Db db, long course, long section, String name, String summary, int summaryformat,
+            int visible, long now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("course", course);
+        row.put("section", section);
+        row.put("name", name);
+        row.put("summary", summary);
+        row.put("summaryformat", summaryformat);
+        row.put("sequence", "");
+        row.put("visible", visible);
+        row.put("timemodified", now);
+        return db.insert("mdl_course_sections", row);
+    }
+
+    private static long addManualInstance(Db db, long course, long now) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("enrol", "manual");
+        row.put("status", 0);
+        row.put("courseid", course);
+        row.put("sortorder", 0);
+        row.put("enrolperiod", 0);
+        row.put("enrolstartdate", 0);
+        row.put("enrolenddate", 0);
+        row.put("roleid", STUDENT_ROLE);
+        row.put("timecreated", now);
+        row.put("timemodified", now);
+        return db.insert("mdl_enrol", row);
+    }
+
+    /**
+     * The course format options to store: for a new course (or a new format) the format's
+     * defaults, as Moodle's topics and weeks formats define them; then what the caller gave.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, String> formatOptions(String format, Map<String, Object> fields, boolean defaults) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (defaults && (format.equals("topics") || format.equals("weeks"))) {
+            // (Indentation is a site setting of the formats, not an option of each course.)
+            options.put("hiddensections", "1");
+            options.put("coursedisplay", "0");
+            if (format.equals("weeks")) {
+                options.put("automaticenddate", "1");
+            }
+        }
+        if (defaults && format.equals("site")) {
+            options.put("numsections", "1");
+        }
+        if (fields.get("hiddensections") != null) {
+            options.put("hiddensections", fields.get("hiddensections").toString());
+        }
+        if (fields.get("formatoptions") instanceof Map<?, ?> given) {
+            ((Map<Object, Object>) given).forEach((k, v) -> options.put(String.valueOf(k), v == null ? null
+                    : v instanceof Boolean b ? (b ? "1" : "0") : v.toString()));
+        }
+        return options;
+    }
+
+    private static void setFormatOptions(Db db, long course, String format, Map<String, String> options) {
+        for (Map.Entry<String, String> o : options.entrySet()) {
+            int changed = db.update("UPDATE mdl_course_format_options SET value = ? WHERE courseid = ? AND format = ? "
+                    + "AND sectionid = 0 AND name = ?", o.getValue(), course, format, o.getKey());
+            if (changed == 0) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("courseid", course);
+                row.put("format", format);
+                row.put("sectionid", 0);
+                row.put("name", o.getKey());
+                row.put("value", o.getValue());
+                db.insert("mdl_course_format_options", row);
+            }
+        }
+    }
+
+    private static WsException missing(long id) {
+        return WsException.invalidRecord("course", "SELECT * FROM {course} WHERE id = ?\n[array (\n  0 => " + id
+                + ",\n)]");
+    }
+
+    private static String text(Object v) {
+        return v == null ? "" : v.toString();
+    }
+}

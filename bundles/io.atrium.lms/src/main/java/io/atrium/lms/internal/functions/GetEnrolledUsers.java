@@ -358,7 +358,8 @@ public final class GetEnrolledUsers implements WsFunction {
                 u.put("enrolledcourses", courses);
             }
             if (!options.userFields().isEmpty()) {
-                u.keySet().removeIf(k -> !k.equals("id") && !options.userFields().contains(k));
+                // Moodle's user_get_user_details always gives the id and the full name.
+                u.keySet().removeIf(k -> !k.equals("id") && !k.equals("fullname") && !options.userFields().contains(k));
             }
             users.add(u);
         }

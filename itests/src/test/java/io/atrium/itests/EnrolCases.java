@@ -6,6 +6,7 @@ import static org.junit.Assert.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.Test;
 
@@ -16,6 +17,7 @@ import com.google.gson.JsonParser;
 import io.atrium.itests.support.Golden;
 import io.atrium.itests.support.Http.Response;
 import io.atrium.itests.support.Moodle;
+import io.atrium.itests.support.TestAuth;
 
 /**
  * Enrolments, role assignments and groups over REST (enrol_manual_*, core_enrol_get_enrolled_users,
@@ -29,6 +31,34 @@ public abstract class EnrolCases extends DataCases {
     }
 
     private static int serial;
+
+    /** A teacher and a student with fixed ids, far above the ids the database hands out, for their tokens. */
+    static final String TEACHER = "7eac4e7eac4e7eac4e7eac4e7eac4e7e";
+    static final String PUPIL = "5e1f5e1f5e1f5e1f5e1f5e1f5e1f5e1f";
+    static final long TEACHER_ID = 900001;
+    static final long PUPIL_ID = 900002;
+
+    @Override
+    protected TestAuth authenticator() {
+        return new TestAuth()
+                .with(TEACHER, new TestAuth.Token(TEACHER_ID, "enrolteacher", "oracle_ws",
+                        Set.of("webservice/rest:use"), f -> true))
+                .with(PUPIL, new TestAuth.Token(PUPIL_ID, "enrolpupil", "oracle_ws",
+                        Set.of("webservice/rest:use"), f -> true));
+    }
+
+    /** A user with a fixed id (and its context), for a token. */
+    private void fixedUser(long id, String username) {
+        if (count("SELECT COUNT(*) FROM mdl_user WHERE id = ?", id) == 0) {
+            store.inTransaction(false, db -> {
+                db.update("INSERT INTO mdl_user (id, username, firstname, lastname, email) VALUES (?, ?, ?, ?, ?)",
+                        id, username, "Fixed", username, username + "@example.com");
+                long ctx = db.insert("mdl_context", Map.of("contextlevel", 30, "instanceid", id, "depth", 2));
+                db.update("UPDATE mdl_context SET path = ? WHERE id = ?", "/1/" + ctx, ctx);
+                return null;
+            });
+        }
+    }
 
     /** A course in category 1, with a manual enrolment instance unless told otherwise. */
     private Course course(boolean manual) {
@@ -328,5 +358,42 @@ public abstract class EnrolCases extends DataCases {
         JsonObject p = admin.json("core_enrol_get_enrolled_users", "courseid", String.valueOf(c.id()),
                 "options[0][name]", "userfields", "options[0][value]", "groups").getAsJsonArray().get(0).getAsJsonObject();
         assertEquals(group, p.getAsJsonArray("groups").get(0).getAsJsonObject().get("id").getAsLong());
+    }
+
+    @Test
+    public void aTeacherEnrolsStudentsButNotManagersAndAStudentNothing() {
+        fixedUser(TEACHER_ID, "enrolteacher");
+        fixedUser(PUPIL_ID, "enrolpupil");
+        Course c = course();
+        Moodle.assertNoException(enrol(c, TEACHER_ID, 3));
+        Moodle.assertNoException(enrol(c, PUPIL_ID, 5));
+        long x = user("enrol9");
+        String course = String.valueOf(c.id());
+        Moodle teacher = new Moodle(http, TEACHER);
+        assertEquals("null", teacher.call("enrol_manual_enrol_users", "enrolments[0][roleid]", "5",
+                "enrolments[0][userid]", String.valueOf(x), "enrolments[0][courseid]", course).body());
+        JsonObject e = JsonParser.parseString(teacher.call("enrol_manual_enrol_users", "enrolments[0][roleid]", "1",
+                "enrolments[0][userid]", String.valueOf(x), "enrolments[0][courseid]", course).body()).getAsJsonObject();
+        assertEquals("wsusercannotassign", e.get("errorcode").getAsString());
+        assertEquals(3, teacher.json("core_enrol_get_enrolled_users", "courseid", course).getAsJsonArray().size());
+        assertEquals("null", teacher.call("core_role_assign_roles", "assignments[0][roleid]", "4",
+                "assignments[0][userid]", String.valueOf(x), "assignments[0][contextid]", String.valueOf(c.contextId()))
+                .body());
+        e = JsonParser.parseString(teacher.call("core_role_assign_roles", "assignments[0][roleid]", "1",
+                "assignments[0][userid]", String.valueOf(x), "assignments[0][contextid]", String.valueOf(c.contextId()))
+                .body()).getAsJsonObject();
+        assertEquals("Can not assign roleid=1 in contextid=" + c.contextId(), e.get("debuginfo").getAsString());
+
+        Moodle pupil = new Moodle(http, PUPIL);
+        String refused = body("rest_json_err_nopermissions");
+        assertEquals(refused.replace("(Create users)", "(Enrol users)"), pupil.call("enrol_manual_enrol_users",
+                "enrolments[0][roleid]", "5", "enrolments[0][userid]", String.valueOf(x), "enrolments[0][courseid]",
+                course).body());
+        assertEquals(refused.replace("(Create users)", "(Manage groups)"), pupil.call("core_group_create_groups",
+                "groups[0][courseid]", course, "groups[0][name]", "Pupils", "groups[0][description]", "").body());
+        assertEquals(refused.replace("(Create users)", "(Unenrol users from the course)"),
+                pupil.call("enrol_manual_unenrol_users", "enrolments[0][userid]", String.valueOf(x),
+                        "enrolments[0][courseid]", course).body());
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_user_enrolments WHERE userid = ?", x));
     }
 }

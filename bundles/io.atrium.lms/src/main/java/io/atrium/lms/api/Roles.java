@@ -39,7 +39,7 @@ public interface Roles {
     /** The role assignments of a user, in every context, oldest first. */
     List<RoleAssignment> assignments(long userId);
 
-    /** The role assignments of a user in one context (not above it), oldest first. */
+    /** The role assignments of a user in one context (not above it), by role sort order, as Moodle lists them. */
     List<RoleAssignment> assignments(long userId, Context context);
 
     /**

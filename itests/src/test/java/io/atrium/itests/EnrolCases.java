@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.inject.Inject;
+
 import org.junit.Test;
 
 import com.google.gson.JsonArray;
@@ -18,6 +20,15 @@ import io.atrium.itests.support.Golden;
 import io.atrium.itests.support.Http.Response;
 import io.atrium.itests.support.Moodle;
 import io.atrium.itests.support.TestAuth;
+import io.atrium.lms.api.Access;
+import io.atrium.lms.api.Context;
+import io.atrium.lms.api.ContextLevel;
+import io.atrium.lms.api.Contexts;
+import io.atrium.lms.api.Enrolments;
+import io.atrium.lms.api.Groups;
+import io.atrium.lms.api.RoleAssignment;
+import io.atrium.lms.api.Roles;
+import io.atrium.ws.api.WsException;
 
 /**
  * Enrolments, role assignments and groups over REST (enrol_manual_*, core_enrol_get_enrolled_users,
@@ -31,6 +42,18 @@ public abstract class EnrolCases extends DataCases {
     }
 
     private static int serial;
+
+    @Inject
+    private Enrolments enrolments;
+
+    @Inject
+    private Groups groups;
+
+    @Inject
+    private Roles roles;
+
+    @Inject
+    private Contexts contexts;
 
     /** A teacher and a student with fixed ids, far above the ids the database hands out, for their tokens. */
     static final String TEACHER = "7eac4e7eac4e7eac4e7eac4e7eac4e7e";
@@ -395,5 +418,53 @@ public abstract class EnrolCases extends DataCases {
                 pupil.call("enrol_manual_unenrol_users", "enrolments[0][userid]", String.valueOf(x),
                         "enrolments[0][courseid]", course).body());
         assertEquals(1, count("SELECT COUNT(*) FROM mdl_user_enrolments WHERE userid = ?", x));
+    }
+
+    @Test
+    public void theDomainServicesWorkWithoutWebServices() throws WsException {
+        Course c = course();
+        long u = user("enrol10");
+        long now = System.currentTimeMillis() / 1000;
+        enrolments.enrol(c.id(), u, 5, now - 100, now + 3600, true, Access.SYSTEM_ACTOR);
+        assertTrue(enrolments.isEnrolled(c.id(), u, false));
+        assertTrue("a suspended enrolment is not active", !enrolments.isEnrolled(c.id(), u, true));
+        assertEquals(List.of(u), enrolments.enrolledUsers(c.id(), Enrolments.Query.all()));
+        assertEquals(List.of(), enrolments.enrolledUsers(c.id(), Enrolments.Query.all().active(true)));
+        // Enrolling again with other settings updates the enrolment.
+        enrolments.enrol(c.id(), u, 5, 0, 0, false, Access.SYSTEM_ACTOR);
+        assertTrue(enrolments.isEnrolled(c.id(), u, true));
+        assertEquals(List.of(c.id()), enrolments.courses(u, true));
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_logstore_standard_log WHERE eventname = ? "
+                + "AND relateduserid = ? AND userid = -1", "\\core\\event\\user_enrolment_updated", u));
+
+        Context ctx = contexts.of(ContextLevel.COURSE, c.id()).orElseThrow();
+        List<RoleAssignment> held = roles.assignments(u, ctx);
+        assertEquals(1, held.size());
+        assertEquals("student", held.get(0).roleShortname());
+
+        long g = groups.create(c.id(), Map.of("name", "Domain group", "idnumber", "DG-1"), Access.SYSTEM_ACTOR);
+        WsException e = org.junit.Assert.assertThrows(WsException.class,
+                () -> groups.create(c.id(), Map.of("name", "Domain group"), Access.SYSTEM_ACTOR));
+        assertEquals("groupnameexists", e.errorcode());
+        assertEquals("The group name 'Domain group' already exists in this course, please choose another one.",
+                e.getMessage());
+        e = org.junit.Assert.assertThrows(WsException.class,
+                () -> groups.create(c.id(), Map.of("name", "Other", "idnumber", "DG-1"), Access.SYSTEM_ACTOR));
+        assertEquals("idnumbertaken", e.errorcode());
+        assertTrue(groups.addMember(g, u, "", 0, Access.SYSTEM_ACTOR));
+        assertTrue("a second add changes nothing", !groups.addMember(g, u, "", 0, Access.SYSTEM_ACTOR));
+        assertEquals(List.of(g), groups.ofUser(c.id(), u).stream().map(x -> x.id()).toList());
+        assertTrue(groups.removeMember(g, u, Access.SYSTEM_ACTOR));
+        assertTrue(!groups.isMember(g, u));
+
+        enrolments.unenrol(c.id(), u, Access.SYSTEM_ACTOR);
+        assertTrue(!enrolments.isEnrolled(c.id(), u, false));
+        assertTrue(roles.assignments(u, ctx).isEmpty());
+    }
+
+    @Test
+    public void createGroupsInAMissingCourseInXmlIsMoodles() {
+        assertEquals(body("rest_xml_create_groups_err_invalid_course"),
+                admin.replay("rest_xml_create_groups_err_invalid_course").body());
     }
 }

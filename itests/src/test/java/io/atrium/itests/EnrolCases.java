@@ -272,6 +272,10 @@ public abstract class EnrolCases extends DataCases {
         JsonArray active = admin.json("core_enrol_get_enrolled_users", "courseid", course,
                 "options[0][name]", "onlyactive", "options[0][value]", "1").getAsJsonArray();
         assertEquals(2, active.size());
+        JsonArray suspended = admin.json("core_enrol_get_enrolled_users", "courseid", course,
+                "options[0][name]", "onlysuspended", "options[0][value]", "1").getAsJsonArray();
+        assertEquals(1, suspended.size());
+        assertEquals(s, suspended.get(0).getAsJsonObject().get("id").getAsLong());
         JsonArray page = admin.json("core_enrol_get_enrolled_users", "courseid", course,
                 "options[0][name]", "limitfrom", "options[0][value]", "1",
                 "options[1][name]", "limitnumber", "options[1][value]", "1",

@@ -22,36 +22,50 @@ public interface Enrolments {
     /** The status of a suspended enrolment. */
     int SUSPENDED = 1;
 
-    /** Which enrolled users {@link #enrolledUsers} lists, and in which order. */
-    record Query(boolean onlyActive, long groupId, String sortBy, boolean descending, int limitFrom,
-            int limitNumber) {
+    /**
+     * Which enrolled users {@link #enrolledUsers} lists, and in which order.
+     *
+     * @param onlyActive    only users with an enrolment active now (enrolment and instance enabled, now
+     *                      within its time window)
+     * @param onlySuspended only users with no active enrolment
+     * @param groupId       only members of this group; 0 for no filter
+     * @param sortBy        {@code id}, {@code firstname}, {@code lastname} or {@code siteorder}
+     *                      (last name, first name, id, as the site lists people)
+     * @param descending    the direction
+     * @param limitFrom     how many users to skip
+     * @param limitNumber   the most users to return, 0 for all
+     */
+    record Query(boolean onlyActive, boolean onlySuspended, long groupId, String sortBy, boolean descending,
+            int limitFrom, int limitNumber) {
 
         /** Every enrolled user (active or not), by id, no limit. */
         public static Query all() {
-            return new Query(false, 0, "id", false, 0, 0);
+            return new Query(false, false, 0, "id", false, 0, 0);
         }
 
-        /** Only users whose enrolment is active now (status, instance and time window). */
+        /** Only users whose enrolment is active now. */
         public Query active(boolean active) {
-            return new Query(active, groupId, sortBy, descending, limitFrom, limitNumber);
+            return new Query(active, onlySuspended, groupId, sortBy, descending, limitFrom, limitNumber);
+        }
+
+        /** Only users who have no active enrolment. */
+        public Query suspended(boolean suspended) {
+            return new Query(onlyActive, suspended, groupId, sortBy, descending, limitFrom, limitNumber);
         }
 
         /** Only members of this group (0: no filter). */
         public Query inGroup(long group) {
-            return new Query(onlyActive, group, sortBy, descending, limitFrom, limitNumber);
+            return new Query(onlyActive, onlySuspended, group, sortBy, descending, limitFrom, limitNumber);
         }
 
-        /**
-         * The order: {@code id}, {@code firstname}, {@code lastname} or {@code siteorder}
-         * (last name, first name, id as the site lists people).
-         */
+        /** The order, see {@link #sortBy()}. */
         public Query sorted(String by, boolean desc) {
-            return new Query(onlyActive, groupId, by, desc, limitFrom, limitNumber);
+            return new Query(onlyActive, onlySuspended, groupId, by, desc, limitFrom, limitNumber);
         }
 
         /** Skips {@code from} users and returns at most {@code number} (0: all). */
         public Query limit(int from, int number) {
-            return new Query(onlyActive, groupId, sortBy, descending, from, number);
+            return new Query(onlyActive, onlySuspended, groupId, sortBy, descending, from, number);
         }
     }
 
@@ -89,7 +103,11 @@ public interface Enrolments {
     /** Whether the user has an enrolment in the course (any, or only an active one). */
     boolean isEnrolled(long courseId, long userId, boolean onlyActive);
 
-    /** The ids of the users enrolled in the course (deleted users never), as the query says. */
+    /**
+     * The ids of the users enrolled in the course (deleted users never), as the query says.
+     *
+     * @throws IllegalArgumentException for an order not named above, or both onlyActive and onlySuspended
+     */
     List<Long> enrolledUsers(long courseId, Query query);
 
     /** The ids of the courses the user is enrolled in (any, or only actively), by course sort order. */

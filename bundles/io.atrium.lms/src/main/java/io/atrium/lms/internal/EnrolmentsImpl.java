@@ -231,17 +231,28 @@ public final class EnrolmentsImpl implements Enrolments {
         case "siteorder" -> "u.lastname" + dir + ", u.firstname" + dir + ", u.id" + dir;
         default -> "u.id" + dir;
         };
+        if (query.onlyActive() && query.onlySuspended()) {
+            throw new IllegalArgumentException("only active and only suspended users exclude each other");
+        }
+        String enrolled = "SELECT ue.userid FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid "
+                + "WHERE e.courseid = ?";
         List<Object> args = new ArrayList<>(List.of(courseId));
-        StringBuilder sql = new StringBuilder("SELECT u.id FROM mdl_user u WHERE u.deleted = 0 AND u.id IN ("
-                + "SELECT ue.userid FROM mdl_user_enrolments ue JOIN mdl_enrol e ON e.id = ue.enrolid "
-                + "WHERE e.courseid = ?");
+        StringBuilder sql = new StringBuilder("SELECT u.id FROM mdl_user u WHERE u.deleted = 0 AND u.id IN (")
+                .append(enrolled);
+        long now = Rows.now();
         if (query.onlyActive()) {
             sql.append(ACTIVE_SQL);
-            long now = Rows.now();
             args.add(now);
             args.add(now);
         }
         sql.append(")");
+        if (query.onlySuspended()) {
+            // Suspended: enrolled, but by no enrolment that is active now.
+            sql.append(" AND u.id NOT IN (").append(enrolled).append(ACTIVE_SQL).append(")");
+            args.add(courseId);
+            args.add(now);
+            args.add(now);
+        }
         if (query.groupId() != 0) {
             sql.append(" AND u.id IN (SELECT gm.userid FROM mdl_groups_members gm WHERE gm.groupid = ?)");
             args.add(query.groupId());

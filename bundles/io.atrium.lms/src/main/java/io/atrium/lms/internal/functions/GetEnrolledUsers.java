@@ -50,13 +50,20 @@ import io.atrium.ws.api.WsFunctionName;
 @WsFunctionName("core_enrol_get_enrolled_users")
 public final class GetEnrolledUsers implements WsFunction {
 
+    /** Moodle's description of the options, with the line breaks and indentation of its source. */
     static final String OPTIONS = "Option names:\n"
             + "                            * withcapability (string) return only users with this capability. This option requires 'moodle/role:review' on the course context.\n"
             + "                            * groupid (integer) return only users in this group id. If the course has groups enabled and this param\n"
             + "                                                isn't defined, returns all the viewable users.\n"
             + "                                                This option requires 'moodle/site:accessallgroups' on the course context if the\n"
             + "                                                user doesn't belong to the group.\n"
-            + "                            * onlyactive (integer) return only users with active enrolments and matching time restrictions. This option requires 'moodle/course:enrolreview' on the course context.\n"
+            + "                            * onlyactive (integer) return only users with active enrolments and matching time restrictions.\n"
+            + "                                                This option requires 'moodle/course:enrolreview' on the course context.\n"
+            + "                                                Please note that this option can't\n"
+            + "                                                be used together with onlysuspended (only one can be active).\n"
+            + "                            * onlysuspended (integer) return only suspended users. This option requires\n"
+            + "                                            'moodle/course:enrolreview' on the course context. Please note that this option can't\n"
+            + "                                                be used together with onlyactive (only one can be active).\n"
             + "                            * userfields ('string, string, ...') return only the values of these user fields.\n"
             + "                            * limitfrom (integer) sql limit from.\n"
             + "                            * limitnumber (integer) maximum number of returned users.\n"
@@ -158,13 +165,14 @@ public final class GetEnrolledUsers implements WsFunction {
     }
 
     /** The options as Moodle reads them: unknown names are ignored, the last of a name counts. */
-    record Options(String withCapability, long groupId, boolean onlyActive, Set<String> userFields, int limitFrom,
-            int limitNumber, String sortBy, boolean descending) {
+    record Options(String withCapability, long groupId, boolean onlyActive, boolean onlySuspended,
+            Set<String> userFields, int limitFrom, int limitNumber, String sortBy, boolean descending) {
 
         static Options of(List<Params> given) throws WsException {
             String withCapability = "";
             long groupId = 0;
             boolean onlyActive = false;
+            boolean onlySuspended = false;
             Set<String> userFields = new LinkedHashSet<>();
             int limitFrom = 0;
             int limitNumber = 0;
@@ -176,6 +184,7 @@ public final class GetEnrolledUsers implements WsFunction {
                 case "withcapability" -> withCapability = value;
                 case "groupid" -> groupId = phpInt(value);
                 case "onlyactive" -> onlyActive = !value.isEmpty() && !value.equals("0");
+                case "onlysuspended" -> onlySuspended = !value.isEmpty() && !value.equals("0");
                 case "userfields" -> {
                     for (String f : value.split(",", -1)) {
                         userFields.add(f.replaceAll("[^A-Za-z0-9_-]", ""));
@@ -203,8 +212,8 @@ public final class GetEnrolledUsers implements WsFunction {
                 }
                 }
             }
-            return new Options(withCapability, groupId, onlyActive, userFields, limitFrom, limitNumber, sortBy,
-                    descending);
+            return new Options(withCapability, groupId, onlyActive, onlySuspended, userFields, limitFrom,
+                    limitNumber, sortBy, descending);
         }
     }
 
@@ -251,8 +260,12 @@ public final class GetEnrolledUsers implements WsFunction {
         if (options.groupId() != 0 && !groups.isMember(options.groupId(), caller)) {
             access.require(caller, "moodle/site:accessallgroups", coursectx);
         }
-        if (options.onlyActive()) {
+        if (options.onlyActive() || options.onlySuspended()) {
             access.require(caller, "moodle/course:enrolreview", coursectx);
+        }
+        if (options.onlyActive() && options.onlySuspended()) {
+            throw WsException.codingError("Both onlyactive and onlysuspended are set, this is probably not what you want!",
+                    null);
         }
         // In separate groups mode, people who cannot see all groups see their groups' members only.
         Set<Long> visibleMembers = null;
@@ -268,7 +281,8 @@ public final class GetEnrolledUsers implements WsFunction {
             }
         }
         boolean filtered = visibleMembers != null || !options.withCapability().isEmpty();
-        Enrolments.Query query = Enrolments.Query.all().active(options.onlyActive()).inGroup(options.groupId())
+        Enrolments.Query query = Enrolments.Query.all().active(options.onlyActive())
+                .suspended(options.onlySuspended()).inGroup(options.groupId())
                 .sorted(options.sortBy(), options.descending());
         if (!filtered) {
             query = query.limit(options.limitFrom(), options.limitNumber());

@@ -42,6 +42,7 @@ class GetEnrolledUsersOptionsTest {
 
         GetEnrolledUsers.Options none = GetEnrolledUsers.Options.of(List.of(option("onlyactive", "0")));
         assertFalse(none.onlyActive());
+        assertFalse(none.onlySuspended());
         assertEquals("id", none.sortBy());
         assertTrue(none.userFields().isEmpty());
     }

@@ -249,7 +249,13 @@ public abstract class CoursesCases extends DataCases {
     }
 
     @Test
-    public void theGuestMayNotCreateCoursesNorCategories() {
+    public void theGuestMayNotCreateCoursesNorCategories() throws Exception {
+        try (AutoCloseable rest = allow(6, "webservice/rest:use")) {
+            guestMayNotCreate();
+        }
+    }
+
+    private void guestMayNotCreate() {
         long cat = catJ();
         Moodle guest = new Moodle(http, GUEST);
         Response r = guest.call("core_course_create_courses", "courses[0][fullname]", "G",
@@ -454,7 +460,13 @@ public abstract class CoursesCases extends DataCases {
     }
 
     @Test
-    public void aCourseCreatorInACategoryCreatesCoursesThereOnly() {
+    public void aCourseCreatorInACategoryCreatesCoursesThereOnly() throws Exception {
+        try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            creatorCreatesInItsCategoryOnly();
+        }
+    }
+
+    private void creatorCreatesInItsCategoryOnly() {
         cursoJ(); // first, so that the captures' course 2 is always CURSO-J/é
         long cat = catJ();
         creator(cat);

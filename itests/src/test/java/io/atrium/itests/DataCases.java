@@ -87,10 +87,16 @@ public abstract class DataCases {
      * as Moodle's captures did for {@code webservice/rest:use}; closing takes it back.
      */
     protected AutoCloseable allowAuthenticatedUsers(String capability) {
+        return allow(7, capability);
+    }
+
+    /** Allows a capability to a role (7 user, 6 guest, ...) in the system context; closing takes it back. */
+    protected AutoCloseable allow(long roleId, String capability) {
         store.inTransaction(false, db -> db.update("INSERT INTO mdl_role_capabilities (contextid, roleid, capability, "
-                + "permission) VALUES (1, 7, ?, 1)", capability));
+                + "permission) VALUES (1, ?, ?, 1)", roleId, capability));
         return () -> store.inTransaction(false, db -> db.update(
-                "DELETE FROM mdl_role_capabilities WHERE contextid = 1 AND roleid = 7 AND capability = ?", capability));
+                "DELETE FROM mdl_role_capabilities WHERE contextid = 1 AND roleid = ? AND capability = ?", roleId,
+                capability));
     }
 
     /** A count of rows, for asserting what calls left behind. */

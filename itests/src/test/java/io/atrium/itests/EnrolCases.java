@@ -388,7 +388,13 @@ public abstract class EnrolCases extends DataCases {
     }
 
     @Test
-    public void aTeacherEnrolsStudentsButNotManagersAndAStudentNothing() {
+    public void aTeacherEnrolsStudentsButNotManagersAndAStudentNothing() throws Exception {
+        try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            teacherEnrolsStudentsOnly();
+        }
+    }
+
+    private void teacherEnrolsStudentsOnly() {
         fixedUser(TEACHER_ID, "enrolteacher");
         fixedUser(PUPIL_ID, "enrolpupil");
         Course c = course();

@@ -65,8 +65,8 @@ public abstract class StoreCases extends DataCases {
                         + "INSERT INTO itest_nowhere (id) VALUES (1);")));
         JsonObject health = Await.until("the failed migration on /health", TIMEOUT,
                 () -> JsonParser.parseString(http.get("/health").body()).getAsJsonObject(),
-                h -> h.getAsJsonArray("problems").toString().contains("itest.broken"));
-        assertEquals("DEGRADED", health.get("status").getAsString());
+                h -> h.getAsJsonArray("problems").toString().contains("the schema migration of itest.broken"));
+        assertEquals(health.toString(), "DEGRADED", health.get("status").getAsString());
         JsonArray problems = health.getAsJsonArray("problems");
         String problem = problems.get(0).getAsString();
         assertTrue(problem, problem.contains("the schema migration of itest.broken 1.0.0 failed")

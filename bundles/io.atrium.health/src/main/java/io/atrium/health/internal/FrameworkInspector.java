@@ -70,7 +70,7 @@ final class FrameworkInspector {
         List<BundleFact> bundles = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
             bundles.add(new BundleFact(b.getBundleId(), b.getSymbolicName(), b.getVersion().toString(), state(b),
-                    reason(b, lastErrors.get(b.getBundleId())), owner.get(b.getBundleId())));
+                    reason(b, lastErrors.get(b.getBundleId())), owner(owner, b)));
         }
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         HealthReport.Framework framework = new HealthReport.Framework(system.getSymbolicName(),
@@ -257,6 +257,26 @@ final class FrameworkInspector {
         case Bundle.ACTIVE -> "ACTIVE";
         default -> "UNINSTALLED";
         };
+    }
+
+    /**
+     * The deploy/ file a bundle came from. A jar being installed from deploy/ is a deployment's
+     * before the installer has recorded it, so that it never looks like a broken platform bundle.
+     */
+    private String owner(Map<Long, String> recorded, Bundle b) {
+        String name = recorded.get(b.getBundleId());
+        if (name != null) {
+            return name;
+        }
+        String deploy = context.getProperty("atrium.deploy");
+        if (deploy != null) {
+            String dir = java.nio.file.Path.of(deploy).toUri().toString();
+            String location = b.getLocation();
+            if (location.startsWith(dir)) {
+                return location.substring(dir.length());
+            }
+        }
+        return null;
     }
 
     /**

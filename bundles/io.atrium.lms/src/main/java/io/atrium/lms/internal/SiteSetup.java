@@ -34,6 +34,11 @@ public final class SiteSetup {
             @Reference(target = "(" + Schema.BUNDLE + "=io.atrium.lms)") Schema schema) throws IOException {
         String given = context.getProperty("atrium.admin.password");
         Path data = Path.of(context.getProperty("atrium.data") == null ? "data" : context.getProperty("atrium.data"));
+        boolean first = store.inTransaction(true,
+                db -> db.number("SELECT COUNT(*) FROM mdl_user WHERE id = 2 AND password = ''") == 1);
+        if (!first) {
+            return; // hashing costs a tenth of a second: only on the first start
+        }
         String password = given == null || given.isEmpty() ? generate() : given;
         boolean set = store.inTransaction(false, db -> db.update(
                 "UPDATE mdl_user SET password = ? WHERE id = 2 AND password = ''", UsersImpl.hash(password)) == 1);

@@ -100,17 +100,17 @@ final class MigrationExtender implements BundleTrackerCustomizer<MigrationExtend
     private void migrate(Migrated m) {
         Bundle bundle = m.bundle;
         String name = bundle.getSymbolicName() + " " + bundle.getVersion();
-        Flyway flyway = Flyway.configure(Flyway.class.getClassLoader())
-                .dataSource(pool)
-                .table(historyTable(bundle.getSymbolicName()))
-                .resourceProvider(m.resources)
-                .javaMigrationClassProvider(List::of)
-                // Other bundles' tables share the schema: a first migration starts from an empty history.
-                .baselineOnMigrate(true)
-                .baselineVersion("0")
-                .validateMigrationNaming(true)
-                .load();
         try {
+            Flyway flyway = Flyway.configure(Flyway.class.getClassLoader())
+                    .dataSource(pool)
+                    .table(historyTable(bundle.getSymbolicName()))
+                    .resourceProvider(m.resources)
+                    .javaMigrationClassProvider(List::of)
+                    // Other bundles' tables share the schema: a first migration starts from an empty history.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .validateMigrationNaming(true)
+                    .load();
             if (h2) {
                 forgetFailedMigrations(flyway, name);
             }

@@ -1,6 +1,5 @@
 package io.atrium.itests;
 
-import static org.junit.Assume.assumeFalse;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.time.Duration;
@@ -28,7 +27,8 @@ import io.atrium.store.api.Store;
 /**
  * What the data tests share: a framework with the platform features on the embedded H2 or on a
  * PostgreSQL database of the class's own, the test authenticator, a Moodle REST client. Each
- * set of cases is an abstract class run twice, by an {@code ...H2IT} and a {@code ...PostgresIT}.
+ * set of cases is an abstract class run twice, by an {@code ...H2IT} and a {@code ...PostgresIT}
+ * (the latter with {@link io.atrium.itests.support.PostgresPaxExam}).
  */
 public abstract class DataCases {
 
@@ -47,18 +47,13 @@ public abstract class DataCases {
     /** The options of a data test class: {@code name} names its work directory and database. */
     protected static Option[] options(String name, boolean postgres) {
         Settings.Db db = postgres ? Databases.postgres(name) : Settings.Db.EMBEDDED;
-        boolean missing = db == null;
         return OptionUtils.combine(
-                Atrium.options(Atrium.work(name + (postgres ? "-pg" : "-h2")), List.of("platform"),
-                        missing ? Settings.Db.EMBEDDED : db),
-                systemProperty(Databases.SKIP).value(String.valueOf(missing)),
+                Atrium.options(Atrium.work(name + (postgres ? "-pg" : "-h2")), List.of("platform"), db),
                 systemProperty("atrium.golden").value(Golden.directory().toString()));
     }
 
     @Before
     public void connect() {
-        assumeFalse("no PostgreSQL here: set ATRIUM_TEST_PG_URL, or run with CI=true to require it",
-                Boolean.getBoolean(Databases.SKIP));
         http = new Http(Integer.parseInt(context.getProperty("org.osgi.service.http.port")));
         auth = authenticator().register(context);
         admin = new Moodle(http, TestAuth.ADMIN);

@@ -3,12 +3,13 @@ package io.atrium.itests;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
-import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
+import io.atrium.itests.support.PostgresPaxExam;
+
 /** {@link EnrolCases} on PostgreSQL. */
-@RunWith(PaxExam.class)
+@RunWith(PostgresPaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class EnrolPostgresIT extends EnrolCases {
 

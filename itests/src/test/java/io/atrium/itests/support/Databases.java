@@ -13,12 +13,10 @@ import io.atrium.launcher.Settings;
  * (a JDBC URL of a server database the user may create databases from, with
  * {@code ATRIUM_TEST_PG_USER} / {@code ATRIUM_TEST_PG_PASSWORD}), else 127.0.0.1:5432 as
  * {@code postgres}. Each test class gets a database of its own, dropped when the test JVM ends.
- * Under {@code CI=true} a missing server fails the suite; elsewhere those tests are skipped.
+ * Under {@code CI=true} a missing server fails the suite; elsewhere those tests are skipped
+ * (see {@link PostgresPaxExam}).
  */
 public final class Databases {
-
-    /** Set in the container when the test class's database is missing: its tests skip. */
-    public static final String SKIP = "atrium.itest.nodatabase";
 
     private Databases() {
     }
@@ -28,14 +26,29 @@ public final class Databases {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
+    /** The server's JDBC URL. */
+    public static String url() {
+        return env("ATRIUM_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    }
+
+    /** Whether the server answers. */
+    public static boolean reachable() {
+        try (Connection c = DriverManager.getConnection(url(), env("ATRIUM_TEST_PG_USER", "postgres"),
+                env("ATRIUM_TEST_PG_PASSWORD", ""))) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /**
-     * A fresh PostgreSQL database for one test class, or {@code null} when there is no server
-     * and none is required.
+     * A fresh PostgreSQL database for one test class. Test classes that need one run with
+     * {@link PostgresPaxExam}, which skips them when there is no server and none is required.
      *
-     * @throws IllegalStateException under CI when the server cannot be reached
+     * @throws IllegalStateException when the database cannot be created
      */
     public static Settings.Db postgres(String name) {
-        String url = env("ATRIUM_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/postgres");
+        String url = url();
         String user = env("ATRIUM_TEST_PG_USER", "postgres");
         String password = env("ATRIUM_TEST_PG_PASSWORD", "");
         // The process id keeps test runs side by side (two checkouts, one machine) apart.
@@ -45,11 +58,8 @@ public final class Databases {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             s.execute("CREATE DATABASE " + database + " ENCODING 'UTF8' TEMPLATE template0");
         } catch (SQLException e) {
-            if (required()) {
-                throw new IllegalStateException("CI=true requires PostgreSQL for the data tests, but " + url
-                        + " cannot be used: " + e.getMessage(), e);
-            }
-            return null;
+            throw new IllegalStateException((required() ? "CI=true requires PostgreSQL for the data tests, but "
+                    : "the data tests cannot use PostgreSQL: ") + url + " cannot be used: " + e.getMessage(), e);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {

@@ -185,7 +185,7 @@ public abstract class UsersCases extends DataCases {
         long id = count("SELECT id FROM mdl_user WHERE username = 'student1'");
         // As for Moodle's capture: webservice/rest:use granted to the authenticated user role.
         AutoCloseable grant = allowAuthenticatedUsers("webservice/rest:use");
-        Hashtable<String, Object> ranking = new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 10));
+        Hashtable<String, Object> ranking = new Hashtable<>(Map.of(Constants.SERVICE_RANKING, 200));
         ServiceRegistration<WsAuthenticator> students = context.registerService(WsAuthenticator.class,
                 new TestAuth().with(STUDENT, new TestAuth.Token(id, "student1", "oracle_ws", null, f -> true)),
                 ranking);

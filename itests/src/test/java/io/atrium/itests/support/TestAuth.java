@@ -51,8 +51,11 @@ public final class TestAuth implements WsAuthenticator {
                 props);
     }
 
+    /** Registers it above the platform's own authenticator, so that its tokens are the ones that count. */
     public ServiceRegistration<WsAuthenticator> register(BundleContext context) {
-        return context.registerService(WsAuthenticator.class, this, new Hashtable<>());
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(Constants.SERVICE_RANKING, 100);
+        return context.registerService(WsAuthenticator.class, this, props);
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.atrium.ws.api.WsException;
 import io.atrium.ws.core.WsDispatcher;
 import io.atrium.ws.core.WsRequest;
 import io.atrium.ws.core.WsResult;
+import io.atrium.ws.core.php.PhpJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -16,6 +16,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import io.atrium.ws.core.WsDispatcher;
 import io.atrium.ws.core.WsRequest;
 import io.atrium.ws.core.WsResult;
+import io.atrium.ws.core.php.PhpJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.atrium.ws.api.WsException;
+import io.atrium.ws.core.php.PhpJson;
 
 class PhpJsonTest {
 

@@ -1,4 +1,4 @@
-package io.atrium.ws.rest.internal;
+package io.atrium.ws.core.php;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

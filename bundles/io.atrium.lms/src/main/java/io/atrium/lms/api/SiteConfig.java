@@ -23,4 +23,11 @@ public interface SiteConfig {
 
     /** Sets a plugin's setting; {@code null} removes it. */
     void set(String plugin, String name, String value);
+
+    /**
+     * The site's address for the URLs functions return, without a trailing slash: the
+     * {@code wwwroot} setting, else the framework property {@code atrium.wwwroot}, else
+     * {@code http://localhost:<port>}.
+     */
+    String wwwroot();
 }

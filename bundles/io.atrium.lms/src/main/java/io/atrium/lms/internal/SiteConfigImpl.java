@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -16,11 +17,23 @@ import io.atrium.store.api.Store;
 public final class SiteConfigImpl implements SiteConfig {
 
     private final Store store;
+    private final BundleContext context;
 
     @Activate
-    public SiteConfigImpl(@Reference Store store,
+    public SiteConfigImpl(BundleContext context, @Reference Store store,
             @Reference(target = "(" + Schema.BUNDLE + "=io.atrium.lms)") Schema schema) {
         this.store = store;
+        this.context = context;
+    }
+
+    @Override
+    public String wwwroot() {
+        String configured = get("wwwroot").orElse(context.getProperty("atrium.wwwroot"));
+        if (configured != null && !configured.isBlank()) {
+            return configured.trim().replaceAll("/+$", "");
+        }
+        String port = context.getProperty("org.osgi.service.http.port");
+        return "http://localhost" + (port == null || port.equals("80") ? "" : ":" + port);
     }
 
     @Override

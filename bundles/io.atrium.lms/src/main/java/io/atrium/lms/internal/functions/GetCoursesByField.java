@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -140,16 +139,14 @@ public final class GetCoursesByField implements WsFunction {
                     key("warnings", warnings())))
             .build();
 
-    private final BundleContext bundle;
     private final Store store;
     private final Access access;
     private final Contexts contexts;
     private final SiteConfig config;
 
     @Activate
-    public GetCoursesByField(BundleContext bundle, @Reference Store store, @Reference Access access,
+    public GetCoursesByField(@Reference Store store, @Reference Access access,
             @Reference Contexts contexts, @Reference SiteConfig config) {
-        this.bundle = bundle;
         this.store = store;
         this.access = access;
         this.contexts = contexts;
@@ -200,7 +197,7 @@ public final class GetCoursesByField implements WsFunction {
         default -> throw WsException.invalidParameter("Invalid field name");
         }
         Db db = store.current();
-        String wwwroot = Site.wwwroot(bundle, config);
+        String wwwroot = config.wwwroot();
         String indentation = config.get("format_topics", "indentation").orElse("1");
         long caller = call.caller().userId();
         List<Map<String, Object>> rows = db.list("SELECT c.*, cc.name AS categoryname FROM mdl_course c "

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -136,7 +135,6 @@ public final class GetEnrolledUsers implements WsFunction {
     private static final List<String> SORTS = List.of("id", "firstname", "lastname", "siteorder");
     private static final int SEPARATEGROUPS = 2;
 
-    private final BundleContext bundle;
     private final Store store;
     private final Access access;
     private final Contexts contexts;
@@ -146,10 +144,9 @@ public final class GetEnrolledUsers implements WsFunction {
     private final Groups groups;
 
     @Activate
-    public GetEnrolledUsers(BundleContext bundle, @Reference Store store, @Reference Access access,
+    public GetEnrolledUsers(@Reference Store store, @Reference Access access,
             @Reference Contexts contexts, @Reference SiteConfig config, @Reference Enrolments enrolments,
             @Reference Roles roles, @Reference Groups groups) {
-        this.bundle = bundle;
         this.store = store;
         this.access = access;
         this.contexts = contexts;
@@ -303,7 +300,7 @@ public final class GetEnrolledUsers implements WsFunction {
             ids = ids.subList(from, to);
         }
 
-        String wwwroot = Site.wwwroot(bundle, config);
+        String wwwroot = config.wwwroot();
         String themerev = config.get("themerev").orElse("1");
         boolean admin = access.isSiteAdmin(caller);
         boolean viewDetails = admin || access.hasCapability(caller, "moodle/user:viewdetails", coursectx);

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,16 +50,14 @@ public final class GetUsersByField implements WsFunction {
             .returns(multiple(UserDescription.STRUCTURE))
             .build();
 
-    private final BundleContext context;
     private final Store store;
     private final Access access;
     private final Contexts contexts;
     private final SiteConfig config;
 
     @Activate
-    public GetUsersByField(BundleContext context, @Reference Store store, @Reference Access access,
+    public GetUsersByField(@Reference Store store, @Reference Access access,
             @Reference Contexts contexts, @Reference SiteConfig config) {
-        this.context = context;
         this.store = store;
         this.access = access;
         this.contexts = contexts;
@@ -96,7 +93,7 @@ public final class GetUsersByField implements WsFunction {
         if (args.isEmpty()) {
             return List.of();
         }
-        String wwwroot = Site.wwwroot(context, config);
+        String wwwroot = config.wwwroot();
         String themerev = config.get("themerev").orElse("1");
         long viewer = call.caller().userId();
         boolean admin = access.isSiteAdmin(viewer);

@@ -1,0 +1,111 @@
+package io.atrium.auth.internal;
+
+import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.atrium.ws.api.WsException;
+import io.atrium.ws.core.php.PhpJson;
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Moodle's {@code login/token.php}: a username, a password and a service shortname in, a token
+ * out. Errors are Moodle's AJAX error object with HTTP 200, never a stack trace.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/login/token.php")
+@HttpWhiteboardServletName("atrium-login-token")
+@SuppressWarnings("serial")
+public final class TokenServlet extends HttpServlet {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenServlet.class);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+
+    private final transient TokenService tokens;
+
+    @Activate
+    public TokenServlet(@Reference TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // Moodle's AJAX script headers, as captured.
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("application/json; charset=utf-8");
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate");
+        response.addHeader("Cache-Control", "post-check=0, pre-check=0");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Expires", "Mon, 20 Aug 1969 09:23:00 GMT");
+        response.setHeader("Last-Modified", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        response.setHeader("Accept-Ranges", "none");
+        String method = request.getMethod();
+        Object answer;
+        if (!"GET".equals(method) && !"POST".equals(method)) {
+            answer = error("invalidrequest", "Only GET and POST are accepted");
+        } else {
+            answer = answer(request);
+        }
+        byte[] body = PhpJson.encode(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private Object answer(HttpServletRequest request) {
+        if ("1".equals(request.getParameter("appsitecheck"))) {
+            return Map.of("appsitecheck", "ok");
+        }
+        try {
+            String username = required(request, "username").trim().toLowerCase(Locale.ROOT);
+            String password = required(request, "password");
+            String service = required(request, "service");
+            if (!service.matches("[A-Za-z0-9_-]*")) {
+                throw WsException.of("invalidparameter", "Invalid parameter value detected");
+            }
+            return tokens.login(username, password, service, request.isSecure());
+        } catch (WsException e) {
+            if ("invalidlogin".equals(e.errorcode())) {
+                LOG.info("login/token.php: failed login from {}", request.getRemoteAddr());
+            }
+            return error(e.errorcode(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("login/token.php failed", e);
+            return error("generalexceptionmessage", "Error: the server could not answer; see its log");
+        }
+    }
+
+    private static String required(HttpServletRequest request, String name) throws WsException {
+        String value = request.getParameter(name);
+        if (value == null) {
+            throw WsException.of("missingparam", "A required parameter (" + name + ") was missing");
+        }
+        return value;
+    }
+
+    /** Moodle's {@code core_renderer_ajax::fatal_error} object, as a production site prints it. */
+    private static Map<String, Object> error(String code, String message) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("error", message);
+        e.put("errorcode", code);
+        e.put("stacktrace", null);
+        e.put("debuginfo", null);
+        e.put("reproductionlink", null);
+        return e;
+    }
+}

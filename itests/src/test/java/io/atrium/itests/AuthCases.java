@@ -1,0 +1,186 @@
+package io.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.atrium.auth.api.Tokens;
+import io.atrium.itests.support.Golden;
+import io.atrium.itests.support.Http.Response;
+import io.atrium.itests.support.Moodle;
+import io.atrium.itests.support.TestAuth;
+import io.atrium.lms.api.Access;
+import io.atrium.lms.api.Users;
+
+/**
+ * The platform's own tokens: login/token.php against Moodle's captures, get_site_info, and a
+ * token's life (revocation, a new password, suspension, expiry, address and service rules).
+ */
+public abstract class AuthCases extends DataCases {
+
+    private static final String PASSWORD = "Admin#2024pw";
+
+    @Inject
+    private Tokens tokens;
+
+    @Inject
+    private Users users;
+
+    @Override
+    protected TestAuth authenticator() {
+        return null; // the platform's own tokens only
+    }
+
+    @Before
+    public void adminPassword() throws Exception {
+        users.update(2, Map.of("password", PASSWORD), Access.SYSTEM_ACTOR);
+    }
+
+    private Response tokenPhp(String body) {
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/login/token.php"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private String login(String username, String password, String service) {
+        Response r = tokenPhp("username=" + username + "&password=" + java.net.URLEncoder.encode(password,
+                java.nio.charset.StandardCharsets.UTF_8) + "&service=" + service);
+        JsonObject o = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertTrue(r.body(), o.has("token"));
+        return o.get("token").getAsString();
+    }
+
+    @Test
+    public void tokenPhpAnswersAsMoodle() {
+        for (String capture : new String[] { "token_wrong_password", "token_unknown_service",
+                "token_missing_service_param" }) {
+            Response r = admin.replay(capture);
+            assertEquals(capture, 200, r.status());
+            assertEquals(capture, Golden.read(capture).responseText(), r.body());
+            assertTrue(r.contentType().startsWith("application/json"));
+        }
+        Response ok = admin.replay("token_success_mobile_app");
+        Moodle.assertSameShape("token_success_mobile_app", ok.body());
+        String token = JsonParser.parseString(ok.body()).getAsJsonObject().get("token").getAsString();
+        assertTrue(token, token.matches("[0-9a-f]{32}"));
+        assertEquals("a valid token is handed out again", token,
+                JsonParser.parseString(admin.replay("token_success_mobile_app").body()).getAsJsonObject()
+                        .get("token").getAsString());
+        assertEquals("stored only as a hash", 0, count("SELECT COUNT(*) FROM mdl_external_tokens WHERE tokenhash = ? "
+                + "OR tokensalt = ?", token, token));
+        assertEquals("{\"appsitecheck\":\"ok\"}", tokenPhp("appsitecheck=1").body());
+    }
+
+    @Test
+    public void siteInfoHasMoodlesShapeAndTheServicesFunctions() {
+        Moodle client = new Moodle(http, login("admin", PASSWORD, "moodle_mobile_app"));
+        Response r = client.call("core_webservice_get_site_info");
+        Moodle.assertSameShape("rest_json_site_info", r.body());
+        JsonObject info = JsonParser.parseString(r.body()).getAsJsonObject();
+        assertEquals("admin", info.get("username").getAsString());
+        assertEquals(2, info.get("userid").getAsInt());
+        assertTrue(info.get("userissiteadmin").getAsBoolean());
+        JsonArray functions = info.getAsJsonArray("functions");
+        boolean siteInfo = false;
+        for (JsonElement f : functions) {
+            String name = f.getAsJsonObject().get("name").getAsString();
+            siteInfo |= name.equals("core_webservice_get_site_info");
+            assertEquals("every function listed may be called with this token", 200, http.get(
+                    "/webservice/functions/" + name).status());
+        }
+        assertTrue(siteInfo);
+        // A function outside the service is refused, as Moodle does.
+        Response outside = client.call("core_user_delete_users", "userids[0]", "99999");
+        assertEquals("accessexception", JsonParser.parseString(outside.body()).getAsJsonObject().get("errorcode")
+                .getAsString());
+    }
+
+    @Test
+    public void aRevokedTokenStopsAtOnce() throws Exception {
+        Tokens.Created created = tokens.create(2, "moodle_mobile_app", "itest", 0, null, 2);
+        Moodle client = new Moodle(http, created.token());
+        Moodle.assertNoException(client.call("core_webservice_get_site_info"));
+        assertTrue(tokens.revoke(created.id()));
+        assertEquals(Golden.read("debug_rest_json_err_invalid_token").responseText(),
+                client.call("core_webservice_get_site_info").body());
+    }
+
+    @Test
+    public void aNewPasswordEndsTheUsersTokens() throws Exception {
+        String token = login("admin", PASSWORD, "moodle_mobile_app");
+        Moodle client = new Moodle(http, token);
+        Moodle.assertNoException(client.call("core_webservice_get_site_info"));
+        users.update(2, Map.of("password", "Changed#2024pw"), Access.SYSTEM_ACTOR);
+        assertEquals("invalidtoken", error(client.call("core_webservice_get_site_info")));
+        String fresh = login("admin", "Changed#2024pw", "moodle_mobile_app");
+        assertNotEquals(token, fresh);
+    }
+
+    @Test
+    public void expiredRestrictedAndSuspendedTokensAreRefusedAsMoodleDoes() throws Exception {
+        Tokens.Created expired = tokens.create(2, "moodle_mobile_app", null, 1, null, 2);
+        Response r = new Moodle(http, expired.token()).call("core_webservice_get_site_info");
+        assertEquals("accessexception", error(r));
+        assertTrue(r.body(), r.body().contains("token expired"));
+        assertEquals("an expired token is deleted", 0, count("SELECT COUNT(*) FROM mdl_external_tokens WHERE id = ?",
+                expired.id()));
+
+        Tokens.Created elsewhere = tokens.create(2, "moodle_mobile_app", null, 0, "10.9.8.0/24", 2);
+        r = new Moodle(http, elsewhere.token()).call("core_webservice_get_site_info");
+        assertEquals("accessexception", error(r));
+        assertTrue(r.body(), r.body().contains("IP:127.0.0.1 is not supported"));
+        Tokens.Created here = tokens.create(2, "moodle_mobile_app", null, 0, "127.0.0.0/8", 2);
+        Moodle.assertNoException(new Moodle(http, here.token()).call("core_webservice_get_site_info"));
+
+        long id = student();
+        try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            Tokens.Created student = tokens.create(id, "moodle_mobile_app", null, 0, null, 2);
+            Moodle client = new Moodle(http, student.token());
+            JsonObject info = JsonParser.parseString(client.call("core_webservice_get_site_info").body())
+                    .getAsJsonObject();
+            assertEquals("authstudent", info.get("username").getAsString());
+            users.update(id, Map.of("suspended", 1), Access.SYSTEM_ACTOR);
+            r = client.call("core_webservice_get_site_info");
+            assertEquals("wsaccessusersuspended", error(r));
+            assertTrue(r.body().contains("Refused web service access for suspended username: authstudent"));
+        }
+
+        store.inTransaction(false, db -> db.update("UPDATE mdl_external_services SET enabled = 0 "
+                + "WHERE shortname = 'moodle_mobile_app'"));
+        try {
+            assertEquals("accessexception", error(new Moodle(http, here.token()).call("core_webservice_get_site_info")));
+            assertEquals("servicenotavailable", JsonParser.parseString(tokenPhp("username=admin&password="
+                    + "Admin%232024pw&service=moodle_mobile_app").body()).getAsJsonObject().get("errorcode").getAsString());
+        } finally {
+            store.inTransaction(false, db -> db.update("UPDATE mdl_external_services SET enabled = 1 "
+                    + "WHERE shortname = 'moodle_mobile_app'"));
+        }
+    }
+
+    /** A plain user, created once. */
+    private long student() throws Exception {
+        long existing = count("SELECT id FROM mdl_user WHERE username = 'authstudent' AND deleted = 0");
+        if (existing > 0) {
+            users.update(existing, Map.of("suspended", 0), Access.SYSTEM_ACTOR);
+            return existing;
+        }
+        return users.create(Map.of("username", "authstudent", "password", "Student#2024pw", "firstname", "Auth",
+                "lastname", "Student", "email", "authstudent@example.com"), Map.of(), Access.SYSTEM_ACTOR);
+    }
+
+    private static String error(Response r) {
+        return JsonParser.parseString(r.body()).getAsJsonObject().get("errorcode").getAsString();
+    }
+}

@@ -27,9 +27,22 @@ final class Secret {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
+    /** Mac.getInstance looks the provider up each time; a thread keeps its own, keyed once. */
+    private final ThreadLocal<Mac> macs;
 
     Secret(byte[] key) {
         this.key = key.clone();
+        this.macs = ThreadLocal.withInitial(this::newMac);
+    }
+
+    private Mac newMac() {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac;
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The configured secret, or the one in {@code <data>/auth-secret}, made on first use (owner-only). */
@@ -80,13 +93,7 @@ final class Secret {
     }
 
     private String hmac(String message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** SHA-256, hexadecimal: how tokens and password hashes are recorded. */

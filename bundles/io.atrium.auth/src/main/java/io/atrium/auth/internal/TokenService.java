@@ -40,6 +40,7 @@ public final class TokenService implements Tokens, WsAuthenticator {
 
     static final String PID = "io.atrium.auth";
     static final String MOBILE = "moodle_mobile_app";
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[0-9a-zA-Z]{1,128}");
 
     @ObjectClassDefinition(name = "Atrium authentication", description = "Web-service tokens.")
     public @interface Config {
@@ -85,7 +86,7 @@ public final class TokenService implements Tokens, WsAuthenticator {
 
     @Override
     public Caller authenticate(String token, String remoteAddress) throws WsException {
-        if (token == null || !token.matches("[0-9a-zA-Z]{1,128}")) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
             throw WsException.invalidToken();
         }
         Row row = store.inTransaction(true, db -> find(db, Secret.sha256(token))).orElse(null);
@@ -93,13 +94,13 @@ public final class TokenService implements Tokens, WsAuthenticator {
         if (row == null) {
             throw WsException.invalidToken();
         }
+        // Checks read only: they run in the call's transaction, which may be read-only and rolls
+        // back with the refusal. Dead tokens are cleared when their user next logs in.
         if (!row.passwordstamp().equals(stamp(row.password()))) {
             // The password changed since the token was made: Moodle deletes the user's tokens then.
-            delete(row.id());
             throw WsException.invalidToken();
         }
         if (row.validuntil() > 0 && row.validuntil() < now) {
-            delete(row.id());
             throw WsException.accessException("Invalid token - token expired - check validuntil time for the token");
         }
         if (!Addresses.allowed(row.iprestriction(), remoteAddress)) {
@@ -108,9 +109,14 @@ public final class TokenService implements Tokens, WsAuthenticator {
         checkUser(row.username(), row.deleted(), row.suspended(), row.confirmed(), row.auth());
         checkService(row, remoteAddress);
         if (now - row.lastaccess() >= 60) {
-            store.inTransaction(false, db -> db.update(
+            Runnable touch = () -> store.inTransaction(false, db -> db.update(
                     "UPDATE mdl_external_tokens SET lastaccess = ? WHERE id = ? AND (lastaccess IS NULL OR lastaccess < ?)",
                     now, row.id(), now - 59));
+            if (store.inTransaction()) {
+                store.current().afterCommit(touch); // the call's transaction may be read-only
+            } else {
+                touch.run();
+            }
         }
         return new TokenCaller(row, remoteAddress);
     }
@@ -223,8 +229,12 @@ public final class TokenService implements Tokens, WsAuthenticator {
 
     /** The functions a service may call now, by name. */
     List<String> functions(long serviceId, String shortname) {
-        return runtime.functions().stream().map(WsRuntime.Function::name)
-                .filter(name -> inService(serviceId, shortname, name)).sorted().toList();
+        java.util.Set<String> added = new java.util.HashSet<>(store.inTransaction(true, db -> db.list(
+                "SELECT functionname FROM mdl_external_services_functions WHERE externalserviceid = ?",
+                rs -> rs.getString(1), serviceId)));
+        return runtime.functions().stream()
+                .filter(f -> added.contains(f.name()) || (shortname != null && f.spec().services().contains(shortname)))
+                .map(WsRuntime.Function::name).sorted().toList();
     }
 
     private static Optional<Row> find(Db db, String hash) {
@@ -278,11 +288,14 @@ public final class TokenService implements Tokens, WsAuthenticator {
         }
         boolean admin = access.isSiteAdmin(user.id());
         long now = now();
+        String stamp = stamp(user.password());
+        store.inTransaction(false, db -> db.update("DELETE FROM mdl_external_tokens WHERE userid = ? AND tokentype = 0 "
+                + "AND (passwordstamp <> ? OR (validuntil > 0 AND validuntil < ?))", user.id(), stamp, now));
         String existing = store.inTransaction(true, db -> db.first("SELECT tokensalt FROM mdl_external_tokens "
                 + "WHERE userid = ? AND externalserviceid = ? AND tokentype = 0 AND passwordstamp = ? "
                 + "AND (validuntil IS NULL OR validuntil = 0 OR validuntil > ?) AND iprestriction IS NULL "
                 + "ORDER BY timecreated DESC, id DESC", rs -> rs.getString(1), user.id(), service.id(),
-                stamp(user.password()), now)).orElse(null);
+                stamp, now)).orElse(null);
         String token;
         if (existing != null) {
             token = secret.token(existing);
@@ -298,8 +311,7 @@ public final class TokenService implements Tokens, WsAuthenticator {
                 throw WsException.of("cannotcreatetoken", "Cannot create a web service token for the service "
                         + serviceName + ".");
             }
-            token = insert(user.id(), service.id(), null, now + tokenDuration, null, user.id(), stamp(user.password()))
-                    .token();
+            token = insert(user.id(), service.id(), null, now + tokenDuration, null, user.id(), stamp).token();
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", token);

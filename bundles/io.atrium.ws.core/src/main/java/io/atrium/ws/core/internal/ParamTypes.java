@@ -204,12 +204,12 @@ public final class ParamTypes {
         if (type == ParamType.BOOL && isBoolSpecialCase(php)) {
             return boolSpecialCase(php);
         }
-        String debuginfo = "Invalid external api response: the value is \"" + PhpStrings.toPhpString(php)
-                + "\" of PHP type \"" + phpTypeName(php) + "\", the server was expecting \"" + type.moodleName()
-                + "\" type";
         Object result = validateParam(type, php, allowNull);
         if (result == INVALID) {
-            throw WsException.invalidResponse(debuginfo);
+            // Built only on failure: this runs for every value every function returns.
+            throw WsException.invalidResponse("Invalid external api response: the value is \""
+                    + PhpStrings.toPhpString(php) + "\" of PHP type \"" + phpTypeName(php)
+                    + "\", the server was expecting \"" + type.moodleName() + "\" type");
         }
         // clean_param() returns PARAM_RAW unchanged, so a returned number or boolean stays one
         // (Moodle's JSON shows "value":1 for a RAW key); parameters still reach functions as text.

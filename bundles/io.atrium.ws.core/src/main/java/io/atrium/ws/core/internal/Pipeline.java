@@ -75,19 +75,27 @@ final class Pipeline {
         String name = request.function();
         // Looked up once: the metrics label needs it even when authentication fails first.
         FunctionRegistry.Entry found = name == null || name.isEmpty() ? null : registry.get(name);
-        Caller caller = null;
+        Caller[] authenticated = new Caller[1];
         WsResult result;
         try {
-            caller = authenticate(request);
-            FunctionRegistry.Entry entry = resolve(name, found, caller);
-            if (!entry.enter()) {
-                throw unknownFunction(request.function());
-            }
-            try {
-                result = run(entry, request, caller);
-            } finally {
-                entry.exit();
-            }
+            // One transaction for the whole call, read-only for read functions: the token check,
+            // the capability checks and the function share one connection, and a failure at any
+            // step leaves nothing written.
+            WsTransactions tx = transactions.get();
+            boolean readOnly = found == null || found.spec.type() == FunctionType.READ;
+            WsTransactions.Work<WsResult> work = () -> {
+                authenticated[0] = authenticate(request);
+                FunctionRegistry.Entry entry = resolve(name, found, authenticated[0]);
+                if (!entry.enter()) {
+                    throw unknownFunction(request.function());
+                }
+                try {
+                    return run(entry, request, authenticated[0]);
+                } finally {
+                    entry.exit();
+                }
+            };
+            result = tx == null ? work.run() : tx.inTransaction(readOnly, work);
         } catch (WsException e) {
             result = WsResult.failure(request.function(), debuginfo ? e : withoutDebuginfo(e));
         } catch (RuntimeException e) {
@@ -100,6 +108,7 @@ final class Pipeline {
         long elapsed = System.nanoTime() - start;
         String function = found != null ? name : CallMetrics.UNKNOWN;
         metrics.record(function, request.protocol(), result.ok() ? "ok" : result.error().errorcode(), elapsed);
+        Caller caller = authenticated[0];
         if (CALLS.isInfoEnabled()) {
             CALLS.info("function={} protocol={} user={} service={} from={} outcome={} ms={}", request.function(),
                     request.protocol(), caller == null ? "-" : caller.userId(), caller == null ? "-" : caller.service(),
@@ -157,9 +166,7 @@ final class Pipeline {
             }
         }
         WsCall call = new Call(entry.name, new Params(validated), caller, request.protocol());
-        WsTransactions tx = transactions.get();
-        Object value = tx == null ? entry.function.execute(call)
-                : tx.inTransaction(spec.type() == FunctionType.READ, () -> entry.function.execute(call));
+        Object value = entry.function.execute(call);
         Object cleaned = spec.returns() == null ? null : structures.clean(spec.returns(), value);
         return WsResult.success(entry.name, cleaned, spec.returns());
     }

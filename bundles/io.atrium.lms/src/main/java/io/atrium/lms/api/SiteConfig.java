@@ -9,7 +9,10 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface SiteConfig {
 
-    /** A site setting. */
+    /**
+     * A site setting. Settings are read as a snapshot a few seconds old at most: a change made
+     * through {@link #set} shows at once, one made by another node within two seconds.
+     */
     Optional<String> get(String name);
 
     /** Sets a site setting. */

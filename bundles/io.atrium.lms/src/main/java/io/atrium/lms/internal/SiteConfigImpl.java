@@ -13,11 +13,22 @@ import io.atrium.lms.api.SiteConfig;
 import io.atrium.store.api.Schema;
 import io.atrium.store.api.Store;
 
+/**
+ * Site settings are read on most calls (the site's address, its name, the admins) and change
+ * rarely: they are read as one snapshot that lives at most {@value #SNAPSHOT_MILLIS} ms. A change
+ * made here drops it at once; one made by another node shows within that time.
+ */
 @Component
 public final class SiteConfigImpl implements SiteConfig {
 
+    static final long SNAPSHOT_MILLIS = 2000;
+
+    private record Snapshot(Map<String, String> values, long takenAt) {
+    }
+
     private final Store store;
     private final BundleContext context;
+    private volatile Snapshot snapshot;
 
     @Activate
     public SiteConfigImpl(BundleContext context, @Reference Store store,
@@ -38,8 +49,16 @@ public final class SiteConfigImpl implements SiteConfig {
 
     @Override
     public Optional<String> get(String name) {
-        return store.inTransaction(true,
-                db -> db.first("SELECT value FROM mdl_config WHERE name = ?", rs -> rs.getString(1), name));
+        Snapshot s = snapshot;
+        long now = System.currentTimeMillis();
+        if (s == null || now - s.takenAt() > SNAPSHOT_MILLIS || now < s.takenAt()) {
+            Map<String, String> values = new java.util.HashMap<>();
+            store.inTransaction(true, db -> db.list("SELECT name, value FROM mdl_config",
+                    rs -> values.put(rs.getString(1), rs.getString(2))));
+            s = new Snapshot(Map.copyOf(values), now);
+            snapshot = s;
+        }
+        return Optional.ofNullable(s.values().get(name));
     }
 
     @Override
@@ -48,6 +67,8 @@ public final class SiteConfigImpl implements SiteConfig {
             if (db.update("UPDATE mdl_config SET value = ? WHERE name = ?", value, name) == 0) {
                 db.update("INSERT INTO mdl_config (name, value) VALUES (?, ?)", name, value);
             }
+            snapshot = null;
+            db.afterCommit(() -> snapshot = null);
             return null;
         });
     }

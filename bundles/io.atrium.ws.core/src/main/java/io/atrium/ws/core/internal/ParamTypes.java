@@ -509,9 +509,29 @@ public final class ParamTypes {
         return s;
     }
 
-    private static String cleanUrl(String value) {
+    /**
+     * Checked URLs, remembered: the URL syntax is the most expensive rule, and functions return
+     * the same few URLs (the site's, a user's picture) over and over. Bounded; a full cache is
+     * simply emptied.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> validUrls =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int VALID_URLS_MAX = 4096;
+
+    private String cleanUrl(String value) {
         String s = PhpStrings.fixUtf8(value);
-        return !PhpStrings.isEmpty(s) && UrlSyntax.matches(URL, s) ? s : "";
+        if (PhpStrings.isEmpty(s)) {
+            return "";
+        }
+        Boolean valid = validUrls.get(s);
+        if (valid == null) {
+            valid = UrlSyntax.matches(URL, s);
+            if (validUrls.size() >= VALID_URLS_MAX) {
+                validUrls.clear();
+            }
+            validUrls.put(s, valid);
+        }
+        return valid ? s : "";
     }
 
     private String cleanLocalUrl(String value) {

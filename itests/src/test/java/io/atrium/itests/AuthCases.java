@@ -84,6 +84,28 @@ public abstract class AuthCases extends DataCases {
     }
 
     @Test
+    public void failedLoginsAreThrottledPerUsername() throws Exception {
+        long id = count("SELECT id FROM mdl_user WHERE username = 'throttled'");
+        if (id == 0) {
+            users.create(Map.of("username", "throttled", "password", "Throttle#2024", "firstname", "T",
+                    "lastname", "T", "email", "throttled@example.com"), Map.of(), Access.SYSTEM_ACTOR);
+        }
+        for (int i = 0; i < 5; i++) {
+            Response r = tokenPhp("username=throttled&password=wrong&service=moodle_mobile_app");
+            assertEquals(200, r.status());
+            assertEquals(Golden.read("token_wrong_password").responseText(), r.body());
+        }
+        Response refused = tokenPhp("username=throttled&password=Throttle%232024&service=moodle_mobile_app");
+        assertEquals("even the right password waits", 429, refused.status());
+        assertEquals(Golden.read("token_wrong_password").responseText(), refused.body());
+        long retry = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(String.valueOf(retry), retry > 0 && retry <= 900);
+        // Another user from the same address is not held back by this one's failures.
+        login("admin", PASSWORD, "moodle_mobile_app");
+        store.inTransaction(false, db -> db.update("DELETE FROM atrium_login_failures"));
+    }
+
+    @Test
     public void siteInfoHasMoodlesShapeAndTheServicesFunctions() {
         Moodle client = new Moodle(http, login("admin", PASSWORD, "moodle_mobile_app"));
         Response r = client.call("core_webservice_get_site_info");

@@ -15,9 +15,14 @@ import com.google.gson.JsonParser;
 public final class Http {
 
     /** A response; {@code status} is -1 when nothing answered. */
-    public record Response(int status, String body, String contentType) {
+    public record Response(int status, String body, String contentType, java.net.http.HttpHeaders headers) {
         public JsonObject json() {
             return JsonParser.parseString(body).getAsJsonObject();
+        }
+
+        /** A response header, or {@code null}. */
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
         }
     }
 
@@ -35,9 +40,10 @@ public final class Http {
     public Response send(HttpRequest request) {
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null));
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null),
+                    r.headers());
         } catch (IOException e) {
-            return new Response(-1, e.toString(), null);
+            return new Response(-1, e.toString(), null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UncheckedIOException(new IOException(e));

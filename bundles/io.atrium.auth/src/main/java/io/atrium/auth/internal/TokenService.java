@@ -51,6 +51,27 @@ public final class TokenService implements Tokens, WsAuthenticator {
         @AttributeDefinition(description = "How long a token from login/token.php lasts, in seconds (Moodle's "
                 + "tokenduration: 12 weeks)", min = "60")
         long tokenDurationSeconds() default 7_257_600L;
+
+        @AttributeDefinition(description = "Failed logins a username may have in a window before its logins are "
+                + "refused until the window ends", min = "1")
+        int loginFailuresPerUser() default 5;
+
+        @AttributeDefinition(description = "Failed logins an address may have in a window", min = "1")
+        int loginFailuresPerAddress() default 20;
+
+        @AttributeDefinition(description = "The window failed logins are counted in, in seconds", min = "1")
+        long loginWindowSeconds() default 900;
+    }
+
+    /** Too many failed logins for the username or the address: try again after {@code retryAfter} s. */
+    static final class Throttled extends Exception {
+        private static final long serialVersionUID = 1L;
+        final long retryAfter;
+
+        Throttled(long retryAfter) {
+            super("too many failed logins; retry after " + retryAfter + " s");
+            this.retryAfter = retryAfter;
+        }
     }
 
     /** A token's row, with its service and user. */
@@ -67,6 +88,7 @@ public final class TokenService implements Tokens, WsAuthenticator {
     private final WsRuntime runtime;
     private final Secret secret;
     private final long tokenDuration;
+    private final LoginThrottle throttle;
 
     @Activate
     public TokenService(BundleContext context, Config config, @Reference Store store, @Reference Users users,
@@ -80,6 +102,8 @@ public final class TokenService implements Tokens, WsAuthenticator {
         String data = context.getProperty("atrium.data");
         this.secret = Secret.load(config.tokenSecret(), Path.of(data == null ? "data" : data));
         this.tokenDuration = config.tokenDurationSeconds();
+        this.throttle = new LoginThrottle(store, config.loginFailuresPerUser(), config.loginFailuresPerAddress(),
+                config.loginWindowSeconds());
     }
 
     // --- the authenticator
@@ -263,14 +287,21 @@ public final class TokenService implements Tokens, WsAuthenticator {
      *         and the user is not a site administrator)
      * @throws WsException {@code invalidlogin}, {@code servicenotavailable}, {@code noguest},
      *                     {@code usernotconfirmed}, {@code cannotcreatetoken}, ...
+     * @throws Throttled   after too many failed logins for the username or the address
      */
-    Map<String, Object> login(String username, String password, String serviceName, boolean secure)
-            throws WsException {
+    Map<String, Object> login(String username, String password, String serviceName, boolean secure, String address)
+            throws WsException, Throttled {
+        long wait = throttle.retryAfter(username, address);
+        if (wait > 0) {
+            throw new Throttled(wait);
+        }
         User user = users.byUsername(username).orElse(null);
         if (user == null || user.suspended() || user.deleted() || "nologin".equals(user.auth())
                 || !users.checkPassword(user, password)) {
+            throttle.failed(username, address);
             throw WsException.of("invalidlogin", "Invalid login, please try again");
         }
+        throttle.succeeded(username);
         if (user.id() == 1) {
             throw WsException.of("noguest", "The guest user cannot create tokens.");
         }

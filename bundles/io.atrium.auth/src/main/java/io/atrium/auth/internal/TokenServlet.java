@@ -60,14 +60,14 @@ public final class TokenServlet extends HttpServlet {
         if (!"GET".equals(method) && !"POST".equals(method)) {
             answer = error("invalidrequest", "Only GET and POST are accepted");
         } else {
-            answer = answer(request);
+            answer = answer(request, response);
         }
         byte[] body = PhpJson.encode(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
     }
 
-    private Object answer(HttpServletRequest request) {
+    private Object answer(HttpServletRequest request, HttpServletResponse response) {
         if ("1".equals(request.getParameter("appsitecheck"))) {
             return Map.of("appsitecheck", "ok");
         }
@@ -78,7 +78,14 @@ public final class TokenServlet extends HttpServlet {
             if (!service.matches("[A-Za-z0-9_-]*")) {
                 throw WsException.of("invalidparameter", "Invalid parameter value detected");
             }
-            return tokens.login(username, password, service, request.isSecure());
+            return tokens.login(username, password, service, request.isSecure(), request.getRemoteAddr());
+        } catch (TokenService.Throttled e) {
+            // Beyond Moodle, which has no such limit: the same error, with a status that says wait.
+            LOG.warn("login/token.php: too many failed logins ({}), refused for {} s", request.getRemoteAddr(),
+                    e.retryAfter);
+            response.setStatus(429);
+            response.setHeader("Retry-After", String.valueOf(e.retryAfter));
+            return error("invalidlogin", "Invalid login, please try again");
         } catch (WsException e) {
             if ("invalidlogin".equals(e.errorcode())) {
                 LOG.info("login/token.php: failed login from {}", request.getRemoteAddr());

@@ -106,6 +106,45 @@ public abstract class AuthCases extends DataCases {
     }
 
     @Test
+    public void anAdminScriptsTokensWithCurlAloneAndOthersMayNot() throws Exception {
+        long student = student();
+        Moodle script = new Moodle(http, login("admin", PASSWORD, "atrium_admin"));
+        JsonObject created = JsonParser.parseString(script.call("atrium_token_create", "username", "authstudent",
+                "service", "moodle_mobile_app", "name", "integration").body()).getAsJsonObject();
+        String token = created.get("token").getAsString();
+        assertTrue(token, token.matches("[0-9a-f]{32}"));
+        JsonArray listed = JsonParser.parseString(script.call("atrium_token_list", "username", "authstudent").body())
+                .getAsJsonArray();
+        boolean found = false;
+        for (JsonElement e : listed) {
+            JsonObject t = e.getAsJsonObject();
+            if (t.get("id").getAsLong() == created.get("id").getAsLong()) {
+                found = true;
+                assertEquals(student, t.get("userid").getAsLong());
+                assertEquals("integration", t.get("name").getAsString());
+                assertTrue("never the value", !t.toString().contains(token));
+            }
+        }
+        assertTrue(found);
+        try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            Moodle integration = new Moodle(http, token);
+            Moodle.assertNoException(integration.call("core_webservice_get_site_info"));
+            assertEquals("{\"revoked\":true}", script.call("atrium_token_revoke", "id",
+                    created.get("id").getAsString()).body());
+            assertEquals("invalidtoken", error(integration.call("core_webservice_get_site_info")));
+            // A user without moodle/webservice:createtoken gets no token from login/token.php...
+            assertEquals("cannotcreatetoken", error(tokenPhp(
+                    "username=authstudent&password=Student%232024pw&service=atrium_admin")));
+            // ...and one given a token for the administration service still lacks moodle/site:config.
+            String given = JsonParser.parseString(script.call("atrium_token_create", "username", "authstudent",
+                    "service", "atrium_admin").body()).getAsJsonObject().get("token").getAsString();
+            Response r = new Moodle(http, given).call("atrium_token_list");
+            assertEquals("accessexception", error(r));
+            assertTrue(r.body(), r.body().contains("The capability moodle\\/site:config is required."));
+        }
+    }
+
+    @Test
     public void siteInfoHasMoodlesShapeAndTheServicesFunctions() {
         Moodle client = new Moodle(http, login("admin", PASSWORD, "moodle_mobile_app"));
         Response r = client.call("core_webservice_get_site_info");

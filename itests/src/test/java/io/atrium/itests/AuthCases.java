@@ -144,6 +144,44 @@ public abstract class AuthCases extends DataCases {
         }
     }
 
+    /** A golden multipart request, sent as captured but with another token (of the same length). */
+    private Response upload(String capture, String token) {
+        Golden g = Golden.read(capture);
+        String body = new String(g.requestBody(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace(TestAuth.ADMIN, token);
+        return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + g.target()))
+                .header("Content-Type", g.requestHeaders().get("Content-Type"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .build());
+    }
+
+    @Test
+    public void uploadPutsFilesInTheDraftAreaAndAnswersAsMoodle() {
+        assertEquals(Golden.read("upload_err_invalid_token").responseText(),
+                upload("upload_err_invalid_token", "00000000000000000000000000000000").body());
+        String token = login("admin", PASSWORD, "moodle_mobile_app");
+        Response r = upload("upload_success", token);
+        assertEquals(200, r.status());
+        JsonObject file = JsonParser.parseString(r.body()).getAsJsonArray().get(0).getAsJsonObject();
+        long itemid = file.get("itemid").getAsLong();
+        String expected = Golden.read("upload_success").responseText()
+                .replaceAll("\"itemid\":\\d+", "\"itemid\":" + itemid)
+                .replaceAll("\"contextid\":\\d+", "\"contextid\":" + file.get("contextid").getAsLong());
+        assertEquals("Moodle's array, key for key", expected, r.body());
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_files WHERE component = 'user' AND filearea = 'draft' "
+                + "AND itemid = ? AND filename = 'hello.txt' AND filesize = 20", itemid));
+        // The same name again in the same draft area: Moodle's per-file error, the first file kept.
+        String again = new String(Golden.read("upload_success").requestBody(), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace(TestAuth.ADMIN, token).replace("name=\"itemid\"\r\n\r\n0", "name=\"itemid\"\r\n\r\n" + itemid);
+        Response second = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base()
+                + "/webservice/upload.php")).header("Content-Type", Golden.read("upload_success").requestHeaders()
+                .get("Content-Type")).POST(java.net.http.HttpRequest.BodyPublishers.ofString(again,
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).build());
+        JsonObject refused = JsonParser.parseString(second.body()).getAsJsonArray().get(0).getAsJsonObject();
+        assertEquals(second.body(), "filenameexist", refused.get("errortype").getAsString());
+        assertEquals(1, count("SELECT COUNT(*) FROM mdl_files WHERE itemid = ?", itemid));
+    }
+
     @Test
     public void siteInfoHasMoodlesShapeAndTheServicesFunctions() {
         Moodle client = new Moodle(http, login("admin", PASSWORD, "moodle_mobile_app"));

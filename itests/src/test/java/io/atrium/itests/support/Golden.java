@@ -56,7 +56,9 @@ public record Golden(String name, String method, String target, Map<String, Stri
         int i = 1;
         for (; i < head.length && !head[i].isEmpty(); i++) {
             int colon = head[i].indexOf(':');
-            headers.put(head[i].substring(0, colon).trim(), head[i].substring(colon + 1).trim());
+            if (colon > 0) { // the capture notes some requests in parentheses; those are not headers
+                headers.put(head[i].substring(0, colon).trim(), head[i].substring(colon + 1).trim());
+            }
         }
         int bodyStart = request + (head[0].length() + 1);
         for (int h = 1; h <= i && h < head.length; h++) {

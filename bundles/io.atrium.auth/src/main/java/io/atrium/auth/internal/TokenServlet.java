@@ -45,16 +45,7 @@ public final class TokenServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Moodle's AJAX script headers, as captured.
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType("application/json; charset=utf-8");
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate");
-        response.addHeader("Cache-Control", "post-check=0, pre-check=0");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Expires", "Mon, 20 Aug 1969 09:23:00 GMT");
-        response.setHeader("Last-Modified", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        response.setHeader("Accept-Ranges", "none");
+        ajaxHeaders(response, "application/json; charset=utf-8");
         String method = request.getMethod();
         Object answer;
         if (!"GET".equals(method) && !"POST".equals(method)) {
@@ -97,6 +88,19 @@ public final class TokenServlet extends HttpServlet {
         }
     }
 
+    /** Moodle's AJAX script headers, as captured. */
+    static void ajaxHeaders(HttpServletResponse response, String contentType) {
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(contentType);
+        response.setHeader("Access-Control-Allow-Origin", "*");
+        response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate");
+        response.addHeader("Cache-Control", "post-check=0, pre-check=0");
+        response.setHeader("Pragma", "no-cache");
+        response.setHeader("Expires", "Mon, 20 Aug 1969 09:23:00 GMT");
+        response.setHeader("Last-Modified", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        response.setHeader("Accept-Ranges", "none");
+    }
+
     private static String required(HttpServletRequest request, String name) throws WsException {
         String value = request.getParameter(name);
         if (value == null) {
@@ -106,7 +110,7 @@ public final class TokenServlet extends HttpServlet {
     }
 
     /** Moodle's {@code core_renderer_ajax::fatal_error} object, as a production site prints it. */
-    private static Map<String, Object> error(String code, String message) {
+    static Map<String, Object> error(String code, String message) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("error", message);
         e.put("errorcode", code);

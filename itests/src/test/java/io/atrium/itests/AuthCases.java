@@ -183,6 +183,42 @@ public abstract class AuthCases extends DataCases {
     }
 
     @Test
+    public void pluginfileServesTheUsersFilesWithRangesAndNothingElse() throws Exception {
+        String token = login("admin", PASSWORD, "moodle_mobile_app");
+        JsonObject file = JsonParser.parseString(upload("upload_success", token).body()).getAsJsonArray().get(0)
+                .getAsJsonObject();
+        String path = "/" + file.get("contextid").getAsLong() + "/user/draft/" + file.get("itemid").getAsLong()
+                + "/hello.txt";
+        Response whole = http.get("/webservice/pluginfile.php" + path + "?token=" + token);
+        assertEquals(200, whole.status());
+        assertEquals("Hello golden world!\n", whole.body());
+        assertTrue(whole.contentType(), whole.contentType().startsWith("text/plain"));
+        assertEquals("bytes", whole.header("Accept-Ranges"));
+        Response byParam = http.get("/webservice/pluginfile.php?token=" + token + "&file="
+                + java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("Hello golden world!\n", byParam.body());
+        Response part = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base()
+                + "/webservice/pluginfile.php" + path + "?token=" + token)).header("Range", "bytes=6-11").GET().build());
+        assertEquals(206, part.status());
+        assertEquals("golden", part.body());
+        assertEquals("bytes 6-11/20", part.header("Content-Range"));
+        assertEquals(404, http.get("/webservice/pluginfile.php" + path.replace("hello.txt", "missing.txt")
+                + "?token=" + token).status());
+
+        // Another user may not read the admin's drafts: answered as if there were no such file.
+        long id = student();
+        Tokens.Created other = tokens.create(id, "moodle_mobile_app", null, 0, null, 2);
+        try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            assertEquals(404, http.get("/webservice/pluginfile.php" + path + "?token=" + other.token()).status());
+        }
+        // A service without downloads: Moodle's access exception.
+        String adminService = login("admin", PASSWORD, "atrium_admin");
+        Response refused = http.get("/webservice/pluginfile.php" + path + "?token=" + adminService);
+        assertEquals("accessexception", error(refused));
+        assertEquals("invalidtoken", error(http.get("/webservice/pluginfile.php" + path + "?token=nope")));
+    }
+
+    @Test
     public void siteInfoHasMoodlesShapeAndTheServicesFunctions() {
         Moodle client = new Moodle(http, login("admin", PASSWORD, "moodle_mobile_app"));
         Response r = client.call("core_webservice_get_site_info");

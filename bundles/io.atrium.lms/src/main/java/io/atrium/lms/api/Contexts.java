@@ -8,7 +8,7 @@ import org.osgi.annotation.versioning.ProviderType;
 @ProviderType
 public interface Contexts {
 
-    /** The system context (id 1). */
+    /** The system context (id 1); known without a query. */
     Context system();
 
     /** A context by id. */

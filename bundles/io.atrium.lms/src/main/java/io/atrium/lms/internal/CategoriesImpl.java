@@ -72,7 +72,7 @@ public final class CategoriesImpl implements Categories {
             }
             long parentId = number(fields.get("parent"), 0);
             Category parent = null;
-            Context parentContext = ContextStore.system(db);
+            Context parentContext = ContextStore.SYSTEM;
             if (parentId != 0) {
                 parent = find(db, parentId).orElseThrow(() -> WsException.invalidRecord("course_categories",
                         "SELECT * FROM {course_categories} WHERE id = ?\n[array (\n  0 => " + parentId + ",\n)]"));

@@ -82,7 +82,7 @@ public final class CohortsImpl implements Cohorts {
     @Override
     public Context placement(String type, String value) throws WsException {
         if ("system".equals(type)) {
-            return store.inTransaction(true, ContextStore::system);
+            return ContextStore.SYSTEM;
         }
         if (!"id".equals(type) && !"idnumber".equals(type)) {
             throw WsException.invalidParameter("category type must be id, idnumber or system:" + type);

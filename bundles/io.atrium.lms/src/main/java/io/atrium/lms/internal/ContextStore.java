@@ -11,6 +11,12 @@ final class ContextStore {
 
     static final long SYSTEM_ID = 1;
 
+    /**
+     * The system context: the first row a new site gets (V2__site.sql), never changed or
+     * deleted, so it is known without asking the database on every capability check.
+     */
+    static final Context SYSTEM = new Context(SYSTEM_ID, ContextLevel.SYSTEM, 0, "/" + SYSTEM_ID, 1);
+
     private ContextStore() {
     }
 
@@ -21,10 +27,6 @@ final class ContextStore {
     static Optional<Context> of(Db db, ContextLevel level, long instanceId) {
         return db.first("SELECT " + Rows.CONTEXT_COLUMNS + " FROM mdl_context WHERE contextlevel = ? AND instanceid = ?",
                 Rows.CONTEXT, level.level(), instanceId);
-    }
-
-    static Context system(Db db) {
-        return byId(db, SYSTEM_ID).orElseThrow(() -> new IllegalStateException("the system context is missing"));
     }
 
     /** The context of an instance; created under the parent when it does not exist yet. */

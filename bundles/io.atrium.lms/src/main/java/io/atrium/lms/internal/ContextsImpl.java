@@ -25,7 +25,7 @@ public final class ContextsImpl implements Contexts {
 
     @Override
     public Context system() {
-        return store.inTransaction(true, ContextStore::system);
+        return ContextStore.SYSTEM;
     }
 
     @Override

@@ -168,7 +168,7 @@ public final class FilesImpl implements io.atrium.lms.api.Files {
     @Override
     public long newDraftItemId(long userid) {
         return store.inTransaction(false, db -> {
-            Context user = ContextStore.create(db, ContextLevel.USER, userid, ContextStore.system(db));
+            Context user = ContextStore.create(db, ContextLevel.USER, userid, ContextStore.SYSTEM);
             while (true) {
                 long candidate = 1 + random.nextInt(999_999_999);
                 if (db.number("SELECT COUNT(*) FROM mdl_files WHERE contextid = ? AND component = 'user' "

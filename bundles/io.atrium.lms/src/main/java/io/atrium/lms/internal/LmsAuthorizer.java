@@ -25,6 +25,6 @@ public final class LmsAuthorizer implements WsAuthorizer {
     @Override
     public boolean hasCapability(Caller caller, String capability) {
         return store.inTransaction(true, db -> AccessImpl.has(db, caller.userId(), capability,
-                ContextStore.system(db)));
+                ContextStore.SYSTEM));
     }
 }

@@ -95,7 +95,7 @@ public final class UsersImpl implements Users {
             row.put("timecreated", now);
             row.put("timemodified", now);
             long id = db.insert("mdl_user", row);
-            Context context = ContextStore.create(db, ContextLevel.USER, id, ContextStore.system(db));
+            Context context = ContextStore.create(db, ContextLevel.USER, id, ContextStore.SYSTEM);
             for (Map.Entry<String, String> p : prefs.entrySet()) {
                 db.insert("mdl_user_preferences", Map.of("userid", id, "name", p.getKey(), "value", p.getValue()));
             }
@@ -152,7 +152,7 @@ public final class UsersImpl implements Users {
             }
             args[i] = id;
             db.update(sql.append(" WHERE id = ?").toString(), args);
-            Context context = ContextStore.create(db, ContextLevel.USER, id, ContextStore.system(db));
+            Context context = ContextStore.create(db, ContextLevel.USER, id, ContextStore.SYSTEM);
             events.append(LmsEvent.named("\\core\\event\\user_updated").crud("u").object("user", id)
                     .context(context).relatedUser(id).user(actor));
             if (newPassword) {
@@ -190,7 +190,7 @@ public final class UsersImpl implements Users {
             db.update("UPDATE mdl_user SET deleted = 1, username = ?, email = ?, idnumber = '', picture = 0, "
                     + "password = '', timemodified = ? WHERE id = ?", scrambled, md5(scrambled), now, id);
             Context context = ContextStore.of(db, ContextLevel.USER, id)
-                    .orElseGet(() -> ContextStore.system(db));
+                    .orElseGet(() -> ContextStore.SYSTEM);
             Map<String, Object> other = new LinkedHashMap<>();
             other.put("username", user.username());
             other.put("email", user.email());

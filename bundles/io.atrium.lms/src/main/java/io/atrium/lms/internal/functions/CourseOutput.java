@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.atrium.store.api.Db;
 import io.atrium.ws.api.MultipleStructure;
@@ -20,9 +19,6 @@ final class CourseOutput {
 
     private CourseOutput() {
     }
-
-    /** An ampersand that does not start an entity. */
-    private static final Pattern BARE_AMPERSAND = Pattern.compile("&(?!(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);)");
 
     /** Moodle's {@code external_format_value}: the format of a text field. */
     static final String FORMAT_DESCRIPTION = " format (1 = HTML, 0 = MOODLE, 2 = PLAIN, or 4 = MARKDOWN)";
@@ -40,7 +36,7 @@ final class CourseOutput {
             return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
                     .replace("\n", "<br />");
         }
-        return BARE_AMPERSAND.matcher(text).replaceAll("&amp;");
+        return FormattedText.bareAmpersands(text);
     }
 
     /** Moodle's {@code external_files}: files of a text area (always empty here: no files are kept for them). */

@@ -41,8 +41,16 @@ final class FormattedText {
     }
 
     static String cleanHtml(String html) {
-        String s = ACTIVE.matcher(html).replaceAll("");
-        return BARE_AMP.matcher(s).replaceAll(Matcher.quoteReplacement("&amp;"));
+        return bareAmpersands(ACTIVE.matcher(html).replaceAll(""));
+    }
+
+    /**
+     * Every {@code &} that does not start a character reference written as {@code &amp;}, as
+     * Moodle's HTML cleaning and {@code format_string} write it; the rest unchanged. Empty for
+     * {@code null}.
+     */
+    static String bareAmpersands(String text) {
+        return text == null ? "" : BARE_AMP.matcher(text).replaceAll(Matcher.quoteReplacement("&amp;"));
     }
 
     /** PHP's {@code htmlspecialchars} with quotes, as Moodle's {@code s()}. */

@@ -325,7 +325,7 @@ public final class GetEnrolledUsers implements WsFunction {
                 Map<String, Object> gm = new LinkedHashMap<>();
                 gm.put("id", g.id());
                 gm.put("name", g.name());
-                gm.put("description", Html.formatted(g.description()));
+                gm.put("description", FormattedText.bareAmpersands(g.description()));
                 gm.put("descriptionformat", 1); // formatted text is HTML
                 inGroups.add(gm);
             }
@@ -360,8 +360,8 @@ public final class GetEnrolledUsers implements WsFunction {
                 db.first("SELECT id, fullname, shortname FROM mdl_course WHERE id = ? AND category <> 0", rs -> {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("id", rs.getLong(1));
-                    m.put("fullname", Html.formatted(rs.getString(2)));
-                    m.put("shortname", Html.formatted(rs.getString(3)));
+                    m.put("fullname", FormattedText.bareAmpersands(rs.getString(2)));
+                    m.put("shortname", FormattedText.bareAmpersands(rs.getString(3)));
                     return m;
                 }, c).ifPresent(courses::add);
             }

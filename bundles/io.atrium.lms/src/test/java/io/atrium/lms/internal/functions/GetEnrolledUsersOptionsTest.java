@@ -70,8 +70,8 @@ class GetEnrolledUsersOptionsTest {
 
     @Test
     void formattingEscapesBareAmpersandsOnly() {
-        assertEquals("a &amp; b &amp;c", Html.formatted("a & b &c"));
-        assertEquals("&lt;p&gt; &amp; &#233; &#x4F;", Html.formatted("&lt;p&gt; & &#233; &#x4F;"));
-        assertEquals("", Html.formatted(null));
+        assertEquals("a &amp; b &amp;c", FormattedText.bareAmpersands("a & b &c"));
+        assertEquals("&lt;p&gt; &amp; &#233; &#x4F;", FormattedText.bareAmpersands("&lt;p&gt; & &#233; &#x4F;"));
+        assertEquals("", FormattedText.bareAmpersands(null));
     }
 }

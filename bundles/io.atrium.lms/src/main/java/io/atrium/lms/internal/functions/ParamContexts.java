@@ -2,9 +2,11 @@ package io.atrium.lms.internal.functions;
 
 import java.util.Map;
 
+import io.atrium.lms.api.Access;
 import io.atrium.lms.api.Context;
 import io.atrium.lms.api.ContextLevel;
 import io.atrium.lms.api.Contexts;
+import io.atrium.lms.api.Roles;
 import io.atrium.ws.api.Params;
 import io.atrium.ws.api.WsException;
 
@@ -43,6 +45,25 @@ final class ParamContexts {
             throw WsException.invalidParameter("Context does not exist");
         }
         return found;
+    }
+
+    /**
+     * What assigning and unassigning a role both check, in Moodle's order: the context the
+     * item names, {@code moodle/role:assign} there, and that the caller may hand out that role.
+     *
+     * @param verb {@code assign} or {@code unassign}, for the message
+     * @return the context
+     */
+    static Context forRoleChange(Contexts contexts, Access access, Roles roles, long caller, Params item,
+            String verb) throws WsException {
+        Context context = of(contexts, item);
+        access.require(caller, "moodle/role:assign", context);
+        long roleId = item.getLong("roleid");
+        if (!roles.assignable(caller, context).contains(roleId)) {
+            throw WsException.invalidParameter("Can not " + verb + " roleid=" + roleId + " in contextid="
+                    + givenId(item));
+        }
+        return context;
     }
 
     /** The {@code contextid} as Moodle's messages print it: empty when it was not given. */

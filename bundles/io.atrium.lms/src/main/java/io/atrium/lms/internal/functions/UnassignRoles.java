@@ -62,14 +62,8 @@ public final class UnassignRoles implements WsFunction {
     public Object execute(WsCall call) throws WsException {
         long caller = call.caller().userId();
         for (Params a : call.params().getParamsList("unassignments")) {
-            Context context = ParamContexts.of(contexts, a);
-            access.require(caller, "moodle/role:assign", context);
-            long roleId = a.getLong("roleid");
-            if (!roles.assignable(caller, context).contains(roleId)) {
-                throw WsException.invalidParameter("Can not unassign roleid=" + roleId + " in contextid="
-                        + ParamContexts.givenId(a));
-            }
-            roles.unassign(roleId, a.getLong("userid"), context, "", 0, caller);
+            Context context = ParamContexts.forRoleChange(contexts, access, roles, caller, a, "unassign");
+            roles.unassign(a.getLong("roleid"), a.getLong("userid"), context, "", 0, caller);
         }
         return null;
     }

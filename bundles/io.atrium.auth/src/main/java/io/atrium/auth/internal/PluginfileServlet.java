@@ -26,7 +26,6 @@ import io.atrium.lms.api.Contexts;
 import io.atrium.lms.api.Files;
 import io.atrium.lms.api.StoredFile;
 import io.atrium.ws.api.WsException;
-import io.atrium.ws.core.php.PhpJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -179,8 +178,6 @@ public final class PluginfileServlet extends HttpServlet {
             throws IOException {
         response.setStatus(status);
         response.setContentType("application/json; charset=utf-8");
-        byte[] body = PhpJson.encode(TokenServlet.error(code, message)).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Ajax.write(response, Ajax.error(code, message));
     }
 }

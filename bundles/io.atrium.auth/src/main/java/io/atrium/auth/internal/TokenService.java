@@ -243,12 +243,16 @@ public final class TokenService implements Tokens, WsAuthenticator {
      * declaration ({@code FunctionSpec.services}), or an administrator added it.
      */
     boolean inService(long serviceId, String shortname, String function) {
-        WsRuntime.Function f = runtime.function(function);
-        if (f != null && shortname != null && f.spec().services().contains(shortname)) {
+        if (declares(runtime.function(function), shortname)) {
             return true;
         }
         return store.inTransaction(true, db -> db.number("SELECT COUNT(*) FROM mdl_external_services_functions "
                 + "WHERE externalserviceid = ? AND functionname = ?", serviceId, function) > 0);
+    }
+
+    /** Whether a function's own declaration names the service. */
+    private static boolean declares(WsRuntime.Function f, String shortname) {
+        return f != null && shortname != null && f.spec().services().contains(shortname);
     }
 
     /** The functions a service may call now, by name. */
@@ -257,7 +261,7 @@ public final class TokenService implements Tokens, WsAuthenticator {
                 "SELECT functionname FROM mdl_external_services_functions WHERE externalserviceid = ?",
                 rs -> rs.getString(1), serviceId)));
         return runtime.functions().stream()
-                .filter(f -> added.contains(f.name()) || (shortname != null && f.spec().services().contains(shortname)))
+                .filter(f -> added.contains(f.name()) || declares(f, shortname))
                 .map(WsRuntime.Function::name).sorted().toList();
     }
 

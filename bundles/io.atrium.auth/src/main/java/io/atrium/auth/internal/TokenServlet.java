@@ -1,10 +1,6 @@
 package io.atrium.auth.internal;
 
 import java.io.IOException;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.atrium.ws.api.WsException;
-import io.atrium.ws.core.php.PhpJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +29,6 @@ import jakarta.servlet.http.HttpServletResponse;
 public final class TokenServlet extends HttpServlet {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenServlet.class);
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
 
     private final transient TokenService tokens;
 
@@ -45,17 +39,15 @@ public final class TokenServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ajaxHeaders(response, "application/json; charset=utf-8");
+        Ajax.headers(response, "application/json; charset=utf-8");
         String method = request.getMethod();
         Object answer;
         if (!"GET".equals(method) && !"POST".equals(method)) {
-            answer = error("invalidrequest", "Only GET and POST are accepted");
+            answer = Ajax.error("invalidrequest", "Only GET and POST are accepted");
         } else {
             answer = answer(request, response);
         }
-        byte[] body = PhpJson.encode(answer).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Ajax.write(response, answer);
     }
 
     private Object answer(HttpServletRequest request, HttpServletResponse response) {
@@ -76,30 +68,18 @@ public final class TokenServlet extends HttpServlet {
                     e.retryAfter);
             response.setStatus(429);
             response.setHeader("Retry-After", String.valueOf(e.retryAfter));
-            return error("invalidlogin", "Invalid login, please try again");
+            return Ajax.error("invalidlogin", "Invalid login, please try again");
         } catch (WsException e) {
             if ("invalidlogin".equals(e.errorcode())) {
                 LOG.info("login/token.php: failed login from {}", request.getRemoteAddr());
             }
-            return error(e.errorcode(), e.getMessage());
+            return Ajax.error(e.errorcode(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("login/token.php failed", e);
-            return error("generalexceptionmessage", "Error: the server could not answer; see its log");
+            return Ajax.error("generalexceptionmessage", "Error: the server could not answer; see its log");
         }
     }
 
-    /** Moodle's AJAX script headers, as captured. */
-    static void ajaxHeaders(HttpServletResponse response, String contentType) {
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(contentType);
-        response.setHeader("Access-Control-Allow-Origin", "*");
-        response.setHeader("Cache-Control", "no-store, no-cache, must-revalidate");
-        response.addHeader("Cache-Control", "post-check=0, pre-check=0");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Expires", "Mon, 20 Aug 1969 09:23:00 GMT");
-        response.setHeader("Last-Modified", HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        response.setHeader("Accept-Ranges", "none");
-    }
 
     private static String required(HttpServletRequest request, String name) throws WsException {
         String value = request.getParameter(name);
@@ -109,14 +89,4 @@ public final class TokenServlet extends HttpServlet {
         return value;
     }
 
-    /** Moodle's {@code core_renderer_ajax::fatal_error} object, as a production site prints it. */
-    static Map<String, Object> error(String code, String message) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("error", message);
-        e.put("errorcode", code);
-        e.put("stacktrace", null);
-        e.put("debuginfo", null);
-        e.put("reproductionlink", null);
-        return e;
-    }
 }

@@ -28,7 +28,6 @@ import io.atrium.lms.api.StoredFile;
 import io.atrium.lms.api.User;
 import io.atrium.lms.api.Users;
 import io.atrium.ws.api.WsException;
-import io.atrium.ws.core.php.PhpJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -78,22 +77,20 @@ public final class UploadServlet extends HttpServlet {
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        TokenServlet.ajaxHeaders(response, "text/plain; charset=utf-8");
+        Ajax.headers(response, "text/plain; charset=utf-8");
         Object answer;
         try {
             answer = upload(request);
         } catch (WsException e) {
-            answer = TokenServlet.error(e.errorcode(), e.getMessage());
+            answer = Ajax.error(e.errorcode(), e.getMessage());
         } catch (IllegalStateException | ServletException e) {
             // The container refused the body (not multipart, or malformed).
-            answer = TokenServlet.error("upload_error_no_file", "No file was uploaded: " + e.getMessage());
+            answer = Ajax.error("upload_error_no_file", "No file was uploaded: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("webservice/upload.php failed", e);
-            answer = TokenServlet.error("generalexceptionmessage", "Error: the server could not answer; see its log");
+            answer = Ajax.error("generalexceptionmessage", "Error: the server could not answer; see its log");
         }
-        byte[] body = PhpJson.encode(answer).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        Ajax.write(response, answer);
     }
 
     private Object upload(HttpServletRequest request) throws WsException, IOException, ServletException {

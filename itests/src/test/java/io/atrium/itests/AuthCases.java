@@ -63,7 +63,7 @@ public abstract class AuthCases extends DataCases {
     }
 
     @Test
-    public void tokenPhpAnswersAsMoodle() {
+    public void tokenPhpAnswersAsMoodle() throws Exception {
         for (String capture : new String[] { "token_wrong_password", "token_unknown_service",
                 "token_missing_service_param" }) {
             Response r = admin.replay(capture);
@@ -80,6 +80,10 @@ public abstract class AuthCases extends DataCases {
                         .get("token").getAsString());
         assertEquals("stored only as a hash", 0, count("SELECT COUNT(*) FROM mdl_external_tokens WHERE tokenhash = ? "
                 + "OR tokensalt = ?", token, token));
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals("kept as its SHA-256", 1, count("SELECT COUNT(*) FROM mdl_external_tokens WHERE tokenhash = ?",
+                hash));
         assertEquals("{\"appsitecheck\":\"ok\"}", tokenPhp("appsitecheck=1").body());
     }
 

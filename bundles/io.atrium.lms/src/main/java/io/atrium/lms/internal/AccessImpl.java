@@ -54,7 +54,7 @@ public final class AccessImpl implements Access {
             return true;
         }
         long[] path = context.pathIds();
-        String in = marks(path.length);
+        String in = Db.placeholders(path.length);
         Object[] args = new Object[path.length + 1];
         args[0] = userId;
         for (int i = 0; i < path.length; i++) {
@@ -80,7 +80,7 @@ public final class AccessImpl implements Access {
         record Permission(long role, long context, int permission) {
         }
         List<Permission> rows = db.list("SELECT roleid, contextid, permission FROM mdl_role_capabilities"
-                + " WHERE capability = ? AND roleid IN (" + marks(roles.size()) + ") AND contextid IN (" + in + ")",
+                + " WHERE capability = ? AND roleid IN (" + Db.placeholders(roles.size()) + ") AND contextid IN (" + in + ")",
                 rs -> new Permission(rs.getLong(1), rs.getLong(2), rs.getInt(3)), capArgs);
         // Per role, the permission set closest to the context counts; a prohibit anywhere refuses.
         Map<Long, Integer> depthOf = new HashMap<>();
@@ -131,7 +131,4 @@ public final class AccessImpl implements Access {
                 rs -> rs.getString(1), capability)).filter(t -> !t.isEmpty()).orElse(capability);
     }
 
-    static String marks(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 }

@@ -74,7 +74,7 @@ public final class CohortsImpl implements Cohorts {
                 return db.list("SELECT " + COLUMNS + " FROM mdl_cohort ORDER BY id", ROW);
             }
             Set<Long> distinct = new LinkedHashSet<>(ids);
-            return db.list("SELECT " + COLUMNS + " FROM mdl_cohort WHERE id IN (" + AccessImpl.marks(distinct.size())
+            return db.list("SELECT " + COLUMNS + " FROM mdl_cohort WHERE id IN (" + Db.placeholders(distinct.size())
                     + ") ORDER BY id", ROW, distinct.toArray());
         });
     }

@@ -169,14 +169,7 @@ public final class CoursesImpl implements Courses {
                 row.put("visibleold", row.get("visible"));
             }
             row.put("timemodified", Rows.now());
-            StringBuilder sql = new StringBuilder("UPDATE mdl_course SET ");
-            List<Object> args = new ArrayList<>();
-            for (Map.Entry<String, Object> e : row.entrySet()) {
-                sql.append(args.isEmpty() ? "" : ", ").append(e.getKey()).append(" = ?");
-                args.add(e.getValue());
-            }
-            args.add(id);
-            db.update(sql.append(" WHERE id = ?").toString(), args.toArray());
+            db.updateById("mdl_course", id, row);
             String format = row.containsKey("format") ? text(row.get("format")) : course.format();
             setFormatOptions(db, id, format, formatOptions(format, fields, !format.equals(course.format())));
             if (moved) {

@@ -141,7 +141,7 @@ public final class RolesImpl implements Roles {
         }
         Set<Long> allowed = new LinkedHashSet<>(db.list("SELECT DISTINCT aa.allowassign FROM mdl_role_allow_assign aa "
                 + "JOIN mdl_role_assignments ra ON ra.roleid = aa.roleid WHERE ra.userid = ? AND ra.contextid IN ("
-                + AccessImpl.marks(path.length) + ")", rs -> rs.getLong(1), args));
+                + Db.placeholders(path.length) + ")", rs -> rs.getLong(1), args));
         atLevel.retainAll(allowed);
         return atLevel;
     }

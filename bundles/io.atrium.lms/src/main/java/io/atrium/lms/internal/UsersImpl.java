@@ -143,15 +143,7 @@ public final class UsersImpl implements Users {
                 newPassword = true;
             }
             row.put("timemodified", Rows.now());
-            StringBuilder sql = new StringBuilder("UPDATE mdl_user SET ");
-            Object[] args = new Object[row.size() + 1];
-            int i = 0;
-            for (Map.Entry<String, Object> e : row.entrySet()) {
-                sql.append(i == 0 ? "" : ", ").append(e.getKey()).append(" = ?");
-                args[i++] = e.getValue();
-            }
-            args[i] = id;
-            db.update(sql.append(" WHERE id = ?").toString(), args);
+            db.updateById("mdl_user", id, row);
             Context context = ContextStore.create(db, ContextLevel.USER, id, ContextStore.SYSTEM);
             events.append(LmsEvent.named("\\core\\event\\user_updated").crud("u").object("user", id)
                     .context(context).relatedUser(id).user(actor));

@@ -38,6 +38,19 @@ public interface Db {
     long insert(String table, Map<String, ?> values);
 
     /**
+     * Updates the row with that {@code id}: {@code UPDATE table SET a = ?, b = ? WHERE id = ?}.
+     *
+     * @param values column name to new value; at least one
+     * @return the rows touched: 1, or 0 when there is no such row
+     */
+    int updateById(String table, long id, Map<String, ?> values);
+
+    /** {@code n} placeholders for an {@code IN} list: {@code ?, ?, ?}. */
+    static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
      * Runs the action after this transaction commits (never when it rolls back), on the thread
      * that committed. Actions run in the order they were added; one that throws is logged and
      * does not stop the others.

@@ -138,6 +138,24 @@ final class TxDb implements Db {
     }
 
     @Override
+    public int updateById(String table, long id, Map<String, ?> values) {
+        checkName(table);
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("nothing to update in " + table);
+        }
+        StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
+        Object[] args = new Object[values.size() + 1];
+        int i = 0;
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            checkName(e.getKey());
+            sql.append(i == 0 ? "" : ", ").append(e.getKey()).append(" = ?");
+            args[i++] = e.getValue();
+        }
+        args[i] = id;
+        return update(sql.append(" WHERE id = ?").toString(), args);
+    }
+
+    @Override
     public void afterCommit(Runnable action) {
         if (afterCommit == null) {
             afterCommit = new ArrayList<>();

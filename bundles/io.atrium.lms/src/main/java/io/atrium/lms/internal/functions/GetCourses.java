@@ -6,7 +6,6 @@ import static io.atrium.ws.api.Descriptors.single;
 import static io.atrium.ws.api.Descriptors.value;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,7 +124,7 @@ public final class GetCourses implements WsFunction {
         Object[] args = new Object[0];
         if (!ids.isEmpty()) {
             Set<Long> unique = new LinkedHashSet<>(ids);
-            sql += " WHERE id IN (" + String.join(", ", Collections.nCopies(unique.size(), "?")) + ")";
+            sql += " WHERE id IN (" + Db.placeholders(unique.size()) + ")";
             args = unique.toArray();
         }
         List<Map<String, Object>> rows = db.list(sql + " ORDER BY id", rs -> {

@@ -7,7 +7,6 @@ import static io.atrium.ws.api.Descriptors.value;
 import static io.atrium.ws.api.Descriptors.warnings;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -180,7 +179,7 @@ public final class GetCoursesByField implements WsFunction {
             if (ids.isEmpty()) {
                 throw WsException.invalidParameter("Invalid value");
             }
-            where = "c.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+            where = "c.id IN (" + Db.placeholders(ids.size()) + ")";
             args.addAll(ids);
         }
         case "shortname", "idnumber" -> {

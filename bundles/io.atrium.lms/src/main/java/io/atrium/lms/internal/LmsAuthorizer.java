@@ -5,8 +5,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.atrium.lms.api.Access;
-import io.atrium.store.api.Schema;
-import io.atrium.store.api.Store;
 import io.atrium.ws.api.Caller;
 import io.atrium.ws.api.spi.WsAuthorizer;
 
@@ -14,17 +12,15 @@ import io.atrium.ws.api.spi.WsAuthorizer;
 @Component
 public final class LmsAuthorizer implements WsAuthorizer {
 
-    private final Store store;
+    private final Access access;
 
     @Activate
-    public LmsAuthorizer(@Reference Store store,
-            @Reference(target = "(" + Schema.BUNDLE + "=io.atrium.lms)") Schema schema) {
-        this.store = store;
+    public LmsAuthorizer(@Reference Access access) {
+        this.access = access;
     }
 
     @Override
     public boolean hasCapability(Caller caller, String capability) {
-        return store.inTransaction(true, db -> AccessImpl.has(db, caller.userId(), capability,
-                ContextStore.SYSTEM));
+        return access.hasCapability(caller.userId(), capability, ContextStore.SYSTEM);
     }
 }

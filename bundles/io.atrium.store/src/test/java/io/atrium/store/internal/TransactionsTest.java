@@ -102,6 +102,23 @@ class TransactionsTest {
     }
 
     @Test
+    void updateByIdSetsTheGivenColumnsOfOneRowAndChecksNames() {
+        long id = store.inTransaction(false, db -> db.insert("item", Map.of("name", "a")));
+        store.inTransaction(false, db -> db.insert("item", Map.of("name", "b")));
+        int touched = store.inTransaction(false, db -> db.updateById("item", id, Map.of("name", "c")));
+        assertEquals(1, touched);
+        int none = store.inTransaction(false, db -> db.updateById("item", id + 100, Map.of("name", "d")));
+        assertEquals(0, none);
+        assertEquals(List.of("b", "c"), store.inTransaction(true,
+                db -> db.list("SELECT name FROM item ORDER BY name", rs -> rs.getString(1))));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.inTransaction(false, db -> db.updateById("item", id, Map.of("name = 'x', id", "e"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> store.inTransaction(false, db -> db.updateById("item", id, Map.of())));
+        assertEquals("?, ?, ?", io.atrium.store.api.Db.placeholders(3));
+    }
+
+    @Test
     void workThatNeverTouchesTheDatabaseTakesNoConnection() {
         Transactions noDatabase = new Transactions(null, "none");
         assertEquals("ok", noDatabase.inTransaction(false, db -> "ok"));

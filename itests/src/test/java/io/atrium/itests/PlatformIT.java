@@ -406,7 +406,12 @@ public class PlatformIT {
                 return null;
             }
             Map<String, Object> props = new LinkedHashMap<>();
-            var dict = configs[0].getProperties();
+            java.util.Dictionary<String, Object> dict;
+            try {
+                dict = configs[0].getProperties();
+            } catch (IllegalStateException deletedMeanwhile) {
+                return null; // deleted between the listing and the reading: it is gone
+            }
             for (var keys = dict.keys(); keys.hasMoreElements();) {
                 String k = keys.nextElement();
                 props.put(k, dict.get(k));

@@ -71,6 +71,11 @@ final class Pipeline {
     }
 
     WsResult call(WsRequest request) {
+        return call(request, null);
+    }
+
+    /** A call; {@code known} is a caller authenticated by the protocol, or null to check the token. */
+    WsResult call(WsRequest request, Caller known) {
         long start = System.nanoTime();
         String name = request.function();
         // Looked up once: the metrics label needs it even when authentication fails first.
@@ -84,7 +89,7 @@ final class Pipeline {
             WsTransactions tx = transactions.get();
             boolean readOnly = found == null || found.spec.type() == FunctionType.READ;
             WsTransactions.Work<WsResult> work = () -> {
-                authenticated[0] = authenticate(request);
+                authenticated[0] = known != null ? known : authenticate(request);
                 FunctionRegistry.Entry entry = resolve(name, found, authenticated[0]);
                 if (!entry.enter()) {
                     throw unknownFunction(request.function());

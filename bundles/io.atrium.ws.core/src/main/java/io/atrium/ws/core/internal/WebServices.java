@@ -2,6 +2,7 @@ package io.atrium.ws.core.internal;
 
 
 import java.util.List;
+import java.util.Objects;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -17,6 +18,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.atrium.ws.api.Caller;
 import io.atrium.ws.api.WsFunction;
 import io.atrium.ws.api.WsFunctionName;
 import io.atrium.ws.api.spi.WsAuthenticator;
@@ -123,6 +125,11 @@ public final class WebServices implements WsDispatcher, WsRuntime, MetricsSource
     @Override
     public WsResult call(WsRequest request) {
         return pipeline.call(request);
+    }
+
+    @Override
+    public WsResult call(WsRequest request, Caller caller) {
+        return pipeline.call(request, Objects.requireNonNull(caller, "caller"));
     }
 
     private static int ranking(ServiceReference<?> ref) {

@@ -3,7 +3,6 @@ package io.atrium.ws.rest.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,13 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
-import com.google.gson.stream.JsonReader;
 
 import io.atrium.ws.api.WsException;
+import io.atrium.ws.core.JsonValues;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.Part;
@@ -165,63 +161,11 @@ final class RestRequest {
 
     /** A JSON body as maps, lists and scalars (integers as Long), nested no deeper than the limit. */
     static Object json(String body, Limits limits) {
-        if (body.isBlank()) {
-            return null;
-        }
-        JsonReader reader = new JsonReader(new StringReader(body));
-        reader.setStrictness(Strictness.STRICT);
-        reader.setNestingLimit(limits.maxDepth() + 1);
-        JsonElement root;
         try {
-            root = JsonParser.parseReader(reader);
-            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
-                throw new JsonParseException("unexpected content after the JSON value");
-            }
-        } catch (IOException e) {
-            throw new JsonParseException(e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new JsonParseException(e.getMessage(), e);
+            return JsonValues.parse(body, limits.maxDepth(), limits.maxParameters());
+        } catch (JsonValues.TooManyValues e) {
+            throw new PhpQuery.LimitException(e.getMessage());
         }
-        int[] count = {0};
-        Object value = toJava(root, count);
-        if (count[0] > limits.maxParameters()) {
-            throw new PhpQuery.LimitException("The request has more than " + limits.maxParameters() + " parameters");
-        }
-        return value;
-    }
-
-    private static Object toJava(JsonElement e, int[] count) {
-        if (e == null || e.isJsonNull()) {
-            count[0]++;
-            return null;
-        }
-        if (e.isJsonObject()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            e.getAsJsonObject().entrySet().forEach(en -> m.put(en.getKey(), toJava(en.getValue(), count)));
-            return m;
-        }
-        if (e.isJsonArray()) {
-            List<Object> l = new ArrayList<>();
-            e.getAsJsonArray().forEach(x -> l.add(toJava(x, count)));
-            return l;
-        }
-        count[0]++;
-        var p = e.getAsJsonPrimitive();
-        if (p.isBoolean()) {
-            return p.getAsBoolean();
-        }
-        if (p.isNumber()) {
-            String text = p.getAsString();
-            if (text.matches("-?\\d+")) {
-                try {
-                    return Long.valueOf(text);
-                } catch (NumberFormatException tooBig) {
-                    return Double.valueOf(text);
-                }
-            }
-            return Double.valueOf(text);
-        }
-        return p.getAsString();
     }
 
     /** Multipart form fields, named as PHP names them (files are not parameters). */

@@ -15,6 +15,8 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
+import io.atrium.auth.api.LoginException;
+import io.atrium.auth.api.Logins;
 import io.atrium.auth.api.Tokens;
 import io.atrium.lms.api.Access;
 import io.atrium.lms.api.Contexts;
@@ -26,7 +28,6 @@ import io.atrium.store.api.Store;
 import io.atrium.ws.api.Caller;
 import io.atrium.ws.api.WsException;
 import io.atrium.ws.api.spi.WsAuthenticator;
-import io.atrium.ws.core.WsRuntime;
 
 /**
  * Tokens and external services: creates and checks tokens as Moodle's
@@ -34,9 +35,9 @@ import io.atrium.ws.core.WsRuntime;
  * reads the database, so a revoked token, a disabled service or a suspended user stops working
  * at once, on every node.
  */
-@Component(service = { Tokens.class, WsAuthenticator.class, TokenService.class }, configurationPid = TokenService.PID)
+@Component(service = { Tokens.class, Logins.class, WsAuthenticator.class, TokenService.class }, configurationPid = TokenService.PID)
 @Designate(ocd = TokenService.Config.class)
-public final class TokenService implements Tokens, WsAuthenticator {
+public final class TokenService implements Tokens, Logins, WsAuthenticator {
 
     static final String PID = "io.atrium.auth";
     static final String MOBILE = "moodle_mobile_app";
@@ -63,17 +64,6 @@ public final class TokenService implements Tokens, WsAuthenticator {
         long loginWindowSeconds() default 900;
     }
 
-    /** Too many failed logins for the username or the address: try again after {@code retryAfter} s. */
-    static final class Throttled extends Exception {
-        private static final long serialVersionUID = 1L;
-        final long retryAfter;
-
-        Throttled(long retryAfter) {
-            super("too many failed logins; retry after " + retryAfter + " s");
-            this.retryAfter = retryAfter;
-        }
-    }
-
     /** A token's row, with its service and user. */
     record Row(long id, long userid, long validuntil, String iprestriction, long lastaccess, String passwordstamp,
             long serviceId, String service, boolean enabled, String requiredcapability, boolean restrictedusers,
@@ -85,20 +75,20 @@ public final class TokenService implements Tokens, WsAuthenticator {
     private final Users users;
     private final Access access;
     private final Contexts contexts;
-    private final WsRuntime runtime;
+    private final ServiceRegistry services;
     private final Secret secret;
     private final long tokenDuration;
     private final LoginThrottle throttle;
 
     @Activate
     public TokenService(BundleContext context, Config config, @Reference Store store, @Reference Users users,
-            @Reference Access access, @Reference Contexts contexts, @Reference WsRuntime runtime,
+            @Reference Access access, @Reference Contexts contexts, @Reference ServiceRegistry services,
             @Reference(target = "(" + Schema.BUNDLE + "=io.atrium.auth)") Schema schema) {
         this.store = store;
         this.users = users;
         this.access = access;
         this.contexts = contexts;
-        this.runtime = runtime;
+        this.services = services;
         String data = context.getProperty("atrium.data");
         this.secret = Secret.load(config.tokenSecret(), Path.of(data == null ? "data" : data));
         this.tokenDuration = config.tokenDurationSeconds();
@@ -229,7 +219,7 @@ public final class TokenService implements Tokens, WsAuthenticator {
 
         @Override
         public boolean canCall(String function) {
-            return inService(row.serviceId(), row.service(), function);
+            return services.includes(row.serviceId(), row.service(), function);
         }
 
         @Override
@@ -238,31 +228,9 @@ public final class TokenService implements Tokens, WsAuthenticator {
         }
     }
 
-    /**
-     * Whether a service includes a function: the function names the service in its own
-     * declaration ({@code FunctionSpec.services}), or an administrator added it.
-     */
-    boolean inService(long serviceId, String shortname, String function) {
-        if (declares(runtime.function(function), shortname)) {
-            return true;
-        }
-        return store.inTransaction(true, db -> db.number("SELECT COUNT(*) FROM mdl_external_services_functions "
-                + "WHERE externalserviceid = ? AND functionname = ?", serviceId, function) > 0);
-    }
-
-    /** Whether a function's own declaration names the service. */
-    private static boolean declares(WsRuntime.Function f, String shortname) {
-        return f != null && shortname != null && f.spec().services().contains(shortname);
-    }
-
     /** The functions a service may call now, by name. */
     List<String> functions(long serviceId, String shortname) {
-        java.util.Set<String> added = new java.util.HashSet<>(store.inTransaction(true, db -> db.list(
-                "SELECT functionname FROM mdl_external_services_functions WHERE externalserviceid = ?",
-                rs -> rs.getString(1), serviceId)));
-        return runtime.functions().stream()
-                .filter(f -> added.contains(f.name()) || declares(f, shortname))
-                .map(WsRuntime.Function::name).sorted().toList();
+        return services.functions(serviceId, shortname);
     }
 
     private static Optional<Row> find(Db db, String hash) {
@@ -291,21 +259,12 @@ public final class TokenService implements Tokens, WsAuthenticator {
      *         and the user is not a site administrator)
      * @throws WsException {@code invalidlogin}, {@code servicenotavailable}, {@code noguest},
      *                     {@code usernotconfirmed}, {@code cannotcreatetoken}, ...
-     * @throws Throttled   after too many failed logins for the username or the address
+     * @throws LoginException for a wrong password, or after too many failed logins for the
+     *                        username or the address
      */
     Map<String, Object> login(String username, String password, String serviceName, boolean secure, String address)
-            throws WsException, Throttled {
-        long wait = throttle.retryAfter(username, address);
-        if (wait > 0) {
-            throw new Throttled(wait);
-        }
-        User user = users.byUsername(username).orElse(null);
-        if (user == null || user.suspended() || user.deleted() || "nologin".equals(user.auth())
-                || !users.checkPassword(user, password)) {
-            throttle.failed(username, address);
-            throw WsException.of("invalidlogin", "Invalid login, please try again");
-        }
-        throttle.succeeded(username);
+            throws WsException, LoginException {
+        User user = users.get(check(username, password, address)).orElseThrow();
         if (user.id() == 1) {
             throw WsException.of("noguest", "The guest user cannot create tokens.");
         }
@@ -353,6 +312,24 @@ public final class TokenService implements Tokens, WsAuthenticator {
         answer.put("privatetoken", secure && !admin ? secret.token(Secret.salt()) + secret.token(Secret.salt())
                 : null);
         return answer;
+    }
+
+    // --- Logins
+
+    @Override
+    public long check(String username, String password, String address) throws LoginException {
+        long wait = throttle.retryAfter(username, address);
+        if (wait > 0) {
+            throw LoginException.throttled(wait);
+        }
+        User user = users.byUsername(username).orElse(null);
+        if (user == null || user.suspended() || user.deleted() || "nologin".equals(user.auth())
+                || !users.checkPassword(user, password)) {
+            throttle.failed(username, address);
+            throw LoginException.invalid();
+        }
+        throttle.succeeded(username);
+        return user.id();
     }
 
     // --- Tokens

@@ -12,6 +12,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.atrium.auth.api.LoginException;
 import io.atrium.ws.api.WsException;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -62,17 +63,18 @@ public final class TokenServlet extends HttpServlet {
                 throw WsException.of("invalidparameter", "Invalid parameter value detected");
             }
             return tokens.login(username, password, service, request.isSecure(), request.getRemoteAddr());
-        } catch (TokenService.Throttled e) {
-            // Beyond Moodle, which has no such limit: the same error, with a status that says wait.
-            LOG.warn("login/token.php: too many failed logins ({}), refused for {} s", request.getRemoteAddr(),
-                    e.retryAfter);
-            response.setStatus(429);
-            response.setHeader("Retry-After", String.valueOf(e.retryAfter));
-            return Ajax.error("invalidlogin", "Invalid login, please try again");
-        } catch (WsException e) {
-            if ("invalidlogin".equals(e.errorcode())) {
+        } catch (LoginException e) {
+            if (e.throttled()) {
+                // Beyond Moodle, which has no such limit: the same error, with a status that says wait.
+                LOG.warn("login/token.php: too many failed logins ({}), refused for {} s", request.getRemoteAddr(),
+                        e.retryAfter());
+                response.setStatus(429);
+                response.setHeader("Retry-After", String.valueOf(e.retryAfter()));
+            } else {
                 LOG.info("login/token.php: failed login from {}", request.getRemoteAddr());
             }
+            return Ajax.error("invalidlogin", "Invalid login, please try again");
+        } catch (WsException e) {
             return Ajax.error(e.errorcode(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("login/token.php failed", e);

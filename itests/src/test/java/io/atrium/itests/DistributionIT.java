@@ -3,28 +3,19 @@ package io.atrium.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.Test;
 
 import com.google.gson.JsonObject;
 
 import io.atrium.itests.support.Atrium;
+import io.atrium.itests.support.AtriumProcess;
 import io.atrium.itests.support.Await;
 import io.atrium.itests.support.Http;
 
@@ -34,61 +25,9 @@ import io.atrium.itests.support.Http;
  */
 public class DistributionIT {
 
-    private static final Pattern STARTED = Pattern.compile("Atrium \\S+ started in [0-9.]+ s: (http://\\S+)");
-
-    /** A running (or finished) bin/atrium, with everything it printed. */
-    private static final class Run implements AutoCloseable {
-        final Process process;
-        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
-
-        Run(Path work, String... args) throws IOException {
-            this(work, Map.of(), args);
-        }
-
-        Run(Path work, Map<String, String> env, String... args) throws IOException {
-            List<String> command = new ArrayList<>(List.of(Atrium.dist().resolve("bin/atrium").toString()));
-            command.addAll(List.of(args));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().keySet().removeIf(k -> k.startsWith("ATRIUM_"));
-            pb.environment().putAll(env);
-            if (work != null) {
-                pb.directory(work.toFile());
-            }
-            process = pb.start();
-            CompletableFuture.runAsync(() -> {
-                try (BufferedReader r = new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line = r.readLine(); line != null; line = r.readLine()) {
-                        lines.add(line);
-                    }
-                } catch (IOException e) {
-                    lines.add("(output lost: " + e + ")");
-                }
-            });
-        }
-
-        int exit(Duration timeout) throws InterruptedException {
-            assertTrue("bin/atrium did not exit within " + timeout + ":\n" + output(),
-                    process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS));
-            Thread.sleep(100); // the reader drains what is left
-            return process.exitValue();
-        }
-
-        String output() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
-        }
-
-        @Override
-        public void close() {
-            process.destroyForcibly();
-        }
-    }
-
-    @Test
+        @Test
     public void helpListsTheOptionsAndTheFeatures() throws Exception {
-        try (Run run = new Run(null, "--help")) {
+        try (AtriumProcess run = new AtriumProcess(null, "--help")) {
             assertEquals(0, run.exit(Duration.ofSeconds(20)));
             String out = run.output();
             for (String option : List.of("--port", "--host", "--data", "--deploy", "--etc", "--features", "--help",
@@ -108,7 +47,7 @@ public class DistributionIT {
     }
 
     private static void assertRefused(String message, String... args) throws Exception {
-        try (Run run = new Run(null, args)) {
+        try (AtriumProcess run = new AtriumProcess(null, args)) {
             assertEquals(run.output(), 2, run.exit(Duration.ofSeconds(20)));
             assertTrue(run.output(), run.output().contains("atrium: " + message));
         }
@@ -118,9 +57,9 @@ public class DistributionIT {
     public void startsServesLogsAndStopsCleanlyOnSigterm() throws Exception {
         Path work = Atrium.work("distribution");
         int port = Atrium.freePort();
-        try (Run run = new Run(work, "--port", String.valueOf(port), "--data", "data", "--deploy", "deploy",
+        try (AtriumProcess run = new AtriumProcess(work, "--port", String.valueOf(port), "--data", "data", "--deploy", "deploy",
                 "--etc", "etc")) {
-            String url = awaitStarted(run);
+            String url = run.awaitStarted();
             assertEquals("http://localhost:" + port + "/", url);
             String out = run.output();
             assertTrue(out, out.contains("data      " + work.resolve("data")));
@@ -151,8 +90,8 @@ public class DistributionIT {
         Map<String, String> env = Map.of("ATRIUM_PORT", String.valueOf(port),
                 "ATRIUM_FEATURES", "platform", "ATRIUM_ETC", "etc", "ATRIUM_DATA", "data",
                 "ATRIUM_DEPLOY", "deploy");
-        try (Run run = new Run(work, env)) {
-            awaitStarted(run);
+        try (AtriumProcess run = new AtriumProcess(work, env)) {
+            run.awaitStarted();
             Http http = new Http(port);
             Await.until("health UP", Duration.ofSeconds(20), () -> http.get("/health"), r -> r.status() == 200);
             assertEquals("[\"platform\"]", http.get("/health").json().get("features").toString());
@@ -166,29 +105,10 @@ public class DistributionIT {
     public void aPortInUseIsAClearErrorNotAHang() throws Exception {
         Path work = Atrium.work("distribution-port");
         try (ServerSocket taken = new ServerSocket(0);
-                Run run = new Run(work, "--port", String.valueOf(taken.getLocalPort()), "--data", "data",
+                AtriumProcess run = new AtriumProcess(work, "--port", String.valueOf(taken.getLocalPort()), "--data", "data",
                         "--deploy", "deploy", "--etc", "etc")) {
             assertEquals(run.output(), 1, run.exit(Duration.ofSeconds(30)));
             assertTrue(run.output(), run.output().contains("atrium: cannot listen on port " + taken.getLocalPort()));
         }
-    }
-
-    private static String awaitStarted(Run run) {
-        String line = Await.until("the start-up line", Duration.ofSeconds(60), () -> {
-            synchronized (run.lines) {
-                for (String l : run.lines) {
-                    if (STARTED.matcher(l).find()) {
-                        return l;
-                    }
-                }
-            }
-            if (!run.process.isAlive()) {
-                throw new AssertionError("bin/atrium exited with " + run.process.exitValue() + ":\n" + run.output());
-            }
-            return null;
-        }, l -> l != null);
-        Matcher m = STARTED.matcher(line);
-        assertTrue(m.find());
-        return m.group(1);
     }
 }

@@ -86,6 +86,7 @@ final class RestRequest {
         } catch (PhpQuery.LimitException e) {
             return new RestRequest(merged, WsException.invalidParameter(e.getMessage()));
         } catch (BodyTooLarge e) {
+            drain(request);
             return new RestRequest(merged, WsException.invalidParameter(
                     "The request body is larger than the limit of " + limits.maxBodyBytes() + " bytes"));
         } catch (JsonParseException e) {
@@ -139,6 +140,26 @@ final class RestRequest {
 
     private static final class BodyTooLarge extends IOException {
         private static final long serialVersionUID = 1L;
+    }
+
+    /** The most of a refused body read and dropped, so that the client, still sending, gets the answer. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    /**
+     * Reads and drops what is left of a refused body, up to {@link #DRAIN_LIMIT}: a client that
+     * writes its whole body before reading (most do) would otherwise see the connection reset
+     * instead of the error. A larger body is cut off; the connection then closes.
+     */
+    private static void drain(HttpServletRequest request) {
+        byte[] buffer = new byte[64 * 1024];
+        long read = 0;
+        try (InputStream in = request.getInputStream()) {
+            for (int n = in.read(buffer); n >= 0 && read < DRAIN_LIMIT; n = in.read(buffer)) {
+                read += n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the client went away, or the body was already consumed: nothing to drain
+        }
     }
 
     /** The body as UTF-8 text; {@code IOException} when it exceeds the limit. */

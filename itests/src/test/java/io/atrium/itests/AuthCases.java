@@ -187,6 +187,31 @@ public abstract class AuthCases extends DataCases {
     }
 
     @Test
+    public void uploadsOverTheConfiguredLimitAreRefusedAndNotKept() throws Exception {
+        String token = login("admin", PASSWORD, "moodle_mobile_app");
+        var admin = context.getService(context.getServiceReference(org.osgi.service.cm.ConfigurationAdmin.class));
+        var config = admin.getConfiguration("io.atrium.auth.upload", "?");
+        config.update(new java.util.Hashtable<>(Map.of("maxBytes", 10L)));
+        try {
+            // The golden upload's file has 20 bytes: over the limit once the servlet has the new setting.
+            io.atrium.itests.support.Await.until("the 10-byte limit", TIMEOUT,
+                    () -> upload("upload_success", token), x -> x.body().contains("fileoversized"));
+            long before = count("SELECT COUNT(*) FROM mdl_files WHERE filename = 'hello.txt'");
+            Response r = upload("upload_success", token);
+            JsonObject refused = JsonParser.parseString(r.body()).getAsJsonArray().get(0).getAsJsonObject();
+            assertEquals("hello.txt", refused.get("filename").getAsString());
+            assertTrue(r.body(), refused.has("error"));
+            assertEquals("fileoversized", refused.get("errortype").getAsString());
+            assertEquals("nothing of it is kept", before, count("SELECT COUNT(*) FROM mdl_files "
+                    + "WHERE filename = 'hello.txt'"));
+        } finally {
+            config.delete();
+        }
+        io.atrium.itests.support.Await.until("the default limit again", TIMEOUT, () -> upload("upload_success", token),
+                x -> !x.body().contains("fileoversized"));
+    }
+
+    @Test
     public void pluginfileServesTheUsersFilesWithRangesAndNothingElse() throws Exception {
         String token = login("admin", PASSWORD, "moodle_mobile_app");
         JsonObject file = JsonParser.parseString(upload("upload_success", token).body()).getAsJsonArray().get(0)
@@ -213,6 +238,16 @@ public abstract class AuthCases extends DataCases {
         long id = student();
         Tokens.Created other = tokens.create(id, "moodle_mobile_app", null, 0, null, 2);
         try (AutoCloseable rest = allowAuthenticatedUsers("webservice/rest:use")) {
+            assertEquals(404, http.get("/webservice/pluginfile.php" + path + "?token=" + other.token()).status());
+            // A bundle's rule for its component opens more: here, drafts to that one student.
+            var rule = context.registerService(io.atrium.auth.api.FileAccess.class, (user, f) -> user == id,
+                    new java.util.Hashtable<>(Map.of(io.atrium.auth.api.FileAccess.COMPONENT, "user")));
+            try {
+                assertEquals("Hello golden world!\n", http.get("/webservice/pluginfile.php" + path + "?token="
+                        + other.token()).body());
+            } finally {
+                rule.unregister();
+            }
             assertEquals(404, http.get("/webservice/pluginfile.php" + path + "?token=" + other.token()).status());
         }
         // A service without downloads: Moodle's access exception.

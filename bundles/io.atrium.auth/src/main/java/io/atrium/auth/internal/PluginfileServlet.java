@@ -7,19 +7,27 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.atrium.auth.api.FileAccess;
 import io.atrium.lms.api.Access;
 import io.atrium.lms.api.ContextLevel;
 import io.atrium.lms.api.Contexts;
@@ -119,10 +127,49 @@ public final class PluginfileServlet extends HttpServlet {
     }
 
     private boolean mayRead(long userid, StoredFile f) {
-        if (access.isSiteAdmin(userid)) {
+        if (access.isSiteAdmin(userid)
+                || contexts.of(ContextLevel.USER, userid).map(c -> c.id() == f.contextid()).orElse(false)) {
             return true;
         }
-        return contexts.of(ContextLevel.USER, userid).map(c -> c.id() == f.contextid()).orElse(false);
+        for (Map.Entry<ServiceReference<FileAccess>, FileAccess> rule : rules.entrySet()) {
+            if (components(rule.getKey()).contains(f.component())) {
+                try {
+                    if (rule.getValue().mayRead(userid, f)) {
+                        return true;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("The file rule of {} for {} failed", rule.getKey().getBundle(), f.component(), e);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The rules of other bundles, by their service reference. */
+    private final Map<ServiceReference<FileAccess>, FileAccess> rules = new ConcurrentSkipListMap<>();
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRule(FileAccess rule, ServiceReference<FileAccess> ref) {
+        rules.put(ref, rule);
+    }
+
+    void removeRule(FileAccess rule, ServiceReference<FileAccess> ref) {
+        rules.remove(ref);
+    }
+
+    private static List<String> components(ServiceReference<?> ref) {
+        Object value = ref.getProperty(FileAccess.COMPONENT);
+        if (value instanceof String s) {
+            return List.of(s);
+        }
+        if (value instanceof String[] a) {
+            return List.of(a);
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     private void send(HttpServletRequest request, HttpServletResponse response, StoredFile f) throws IOException {

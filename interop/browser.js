@@ -66,6 +66,7 @@ async function main() {
     console.log('ok the token works over REST: ' + info.sitename);
 
     const row = page.locator('#tokens tbody tr', { hasText: 'browser test' });
+    assert.match(await row.textContent(), /admin \(2\)/, 'the token list names the user');
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.waitFor({ state: 'detached' });
     const refused = await rest(token, 'core_webservice_get_site_info');

@@ -53,6 +53,13 @@
 
   async function drawTokens() {
     const tokens = await call('atrium_token_list', {});
+    const ids = [...new Set(tokens.map(t => t.userid))];
+    const names = new Map();
+    if (ids.length) {
+      for (const u of await call('core_user_get_users_by_field', { field: 'id', values: ids })) {
+        names.set(u.id, u.username);
+      }
+    }
     const body = document.querySelector('#tokens tbody');
     body.replaceChildren();
     for (const t of tokens) {
@@ -62,7 +69,8 @@
         status('Token ' + t.id + ' revoked');
         await drawTokens();
       }));
-      body.append(el('tr', { 'data-token': t.id }, el('td', {}, t.id), el('td', {}, t.userid),
+      body.append(el('tr', { 'data-token': t.id }, el('td', {}, t.id),
+        el('td', {}, names.has(t.userid) ? names.get(t.userid) + ' (' + t.userid + ')' : t.userid),
         el('td', {}, t.service), el('td', {}, t.name || ''), el('td', {}, date(t.validuntil)),
         el('td', {}, t.iprestriction || ''), el('td', {}, t.lastaccess ? date(t.lastaccess) : 'never'),
         el('td', {}, revoke)));

@@ -74,7 +74,7 @@ public final class ServicesPage implements AdminPage {
                 <p><code id="new-token-value"></code></p>
                 </div>
                 <h2>Tokens</h2>
-                <table id="tokens"><thead><tr><th>Id</th><th>User id</th><th>Service</th><th>Name</th>
+                <table id="tokens"><thead><tr><th>Id</th><th>User</th><th>Service</th><th>Name</th>
                 <th>Valid until</th><th>IP restriction</th><th>Last access</th><th></th></tr></thead><tbody></tbody></table>
                 </section>
                 <section>

@@ -5,6 +5,7 @@ import static io.atrium.ws.api.Descriptors.multiple;
 import static io.atrium.ws.api.Descriptors.single;
 import static io.atrium.ws.api.Descriptors.value;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,13 @@ import io.atrium.auth.api.ExternalService;
 import io.atrium.auth.api.ExternalServices;
 import io.atrium.auth.api.ServiceDefinition;
 import io.atrium.lms.api.Identifiers;
+import io.atrium.ws.api.Descriptors.Key;
 import io.atrium.ws.api.FunctionSpec;
 import io.atrium.ws.api.FunctionType;
 import io.atrium.ws.api.ParamType;
 import io.atrium.ws.api.Params;
 import io.atrium.ws.api.SingleStructure;
+import io.atrium.ws.api.ValueDescriptor;
 import io.atrium.ws.api.WsCall;
 import io.atrium.ws.api.WsException;
 import io.atrium.ws.api.WsFunction;
@@ -75,12 +78,46 @@ final class ServiceFunctions {
                 .services(TokenFunctions.SERVICE);
     }
 
-    /** Builds a definition from parameters, each absent one taken from {@code base}. */
+    /**
+     * The settings of a service besides its names: with their defaults (to create one) or
+     * optional (to change one, where an absent setting stays as it is).
+     */
+    private static Key[] settings(boolean optional) {
+        return new Key[] {
+                key("enabled", given(value(ParamType.BOOL, "Whether its tokens work"), optional, true)),
+                key("restrictedusers", given(value(ParamType.BOOL, "Whether only authorised users may use it"),
+                        optional, false)),
+                key("requiredcapability", given(value(ParamType.RAW, "A capability its users need"), optional, "")),
+                key("uploadfiles", given(value(ParamType.BOOL, "Whether its tokens may upload files"), optional,
+                        false)),
+                key("downloadfiles", given(value(ParamType.BOOL, "Whether its tokens may download files"), optional,
+                        false)),
+                key("functions", optional
+                        ? multiple(value(ParamType.RAW, "Function name"), "The added functions, replacing those "
+                                + "added before").optional()
+                        : multiple(value(ParamType.RAW, "Function name"), "Its functions").withDefault(List.of())) };
+    }
+
+    private static ValueDescriptor given(ValueDescriptor v, boolean optional, Object byDefault) {
+        return optional ? v.optional() : v.withDefault(byDefault);
+    }
+
+    /** The names, then the settings. */
+    private static Key[] keys(Key[] settings, Key... names) {
+        Key[] all = Arrays.copyOf(names, names.length + settings.length);
+        System.arraycopy(settings, 0, all, names.length, settings.length);
+        return all;
+    }
+
+    /**
+     * Builds a definition from parameters, each absent one taken from {@code base}; without a
+     * base (creating), every parameter is present, with its default.
+     */
     static ServiceDefinition definition(Params p, ServiceDefinition base) throws WsException {
+        String shortname = base == null ? p.getString("shortname")
+                : p.has("newshortname") ? p.getString("newshortname") : base.shortname();
         try {
-            return new ServiceDefinition(
-                    p.has("newshortname") ? p.getString("newshortname")
-                            : p.has("shortname") && base == null ? p.getString("shortname") : base.shortname(),
+            return new ServiceDefinition(shortname,
                     p.has("name") ? p.getString("name") : base.name(),
                     p.has("enabled") ? p.getBoolean("enabled") : base.enabled(),
                     p.has("restrictedusers") ? p.getBoolean("restrictedusers") : base.restrictedUsers(),
@@ -125,21 +162,10 @@ final class ServiceFunctions {
     public static final class Create implements WsFunction {
 
         private static final FunctionSpec SPEC = admin("Creates an external service.", FunctionType.WRITE)
-                .parameters(single(
+                .parameters(single(keys(settings(false),
                         key("shortname", value(ParamType.ALPHANUMEXT, "The name clients ask login/token.php for "
                                 + "(a-z, 0-9, _)")),
-                        key("name", value(ParamType.TEXT, "The human name, unique")),
-                        key("enabled", value(ParamType.BOOL, "Whether its tokens work").withDefault(true)),
-                        key("restrictedusers", value(ParamType.BOOL, "Whether only authorised users may use it")
-                                .withDefault(false)),
-                        key("requiredcapability", value(ParamType.RAW, "A capability its users need")
-                                .withDefault("")),
-                        key("uploadfiles", value(ParamType.BOOL, "Whether its tokens may upload files")
-                                .withDefault(false)),
-                        key("downloadfiles", value(ParamType.BOOL, "Whether its tokens may download files")
-                                .withDefault(false)),
-                        key("functions", multiple(value(ParamType.RAW, "Function name"), "Its functions")
-                                .withDefault(List.of()))))
+                        key("name", value(ParamType.TEXT, "The human name, unique")))))
                 .returns(SERVICE).build();
 
         private final ExternalServices services;
@@ -168,19 +194,10 @@ final class ServiceFunctions {
         private static final FunctionSpec SPEC = admin("Changes an external service; what is not given stays. "
                 + "For a service a bundle declares, only enabled, restrictedusers and functions (the added ones) "
                 + "may change.", FunctionType.WRITE)
-                .parameters(single(
+                .parameters(single(keys(settings(true),
                         key("shortname", value(ParamType.ALPHANUMEXT, "The service")),
                         key("newshortname", value(ParamType.ALPHANUMEXT, "A new shortname").optional()),
-                        key("name", value(ParamType.TEXT, "A new name").optional()),
-                        key("enabled", value(ParamType.BOOL, "Whether its tokens work").optional()),
-                        key("restrictedusers", value(ParamType.BOOL, "Whether only authorised users may use it")
-                                .optional()),
-                        key("requiredcapability", value(ParamType.RAW, "A capability its users need").optional()),
-                        key("uploadfiles", value(ParamType.BOOL, "Whether its tokens may upload files").optional()),
-                        key("downloadfiles", value(ParamType.BOOL, "Whether its tokens may download files")
-                                .optional()),
-                        key("functions", multiple(value(ParamType.RAW, "Function name"), "The added functions, "
-                                + "replacing those added before").optional())))
+                        key("name", value(ParamType.TEXT, "A new name").optional()))))
                 .returns(SERVICE).build();
 
         private final ExternalServices services;

@@ -60,9 +60,12 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
     private final Map<String, Declared> declared = new ConcurrentHashMap<>();
     /** Shortnames of applied declarations by service id. */
     private final Map<Long, String> applied = new ConcurrentHashMap<>();
+    /** A rejected declaration with the id of its bundle. */
+    private record Refusal(Rejected rejected, long bundleId) {
+    }
+
     /** Rejected declarations by service id. */
-    private final Map<Long, Rejected> rejected = new ConcurrentHashMap<>();
-    private final Map<Long, Long> rejectedBundles = new ConcurrentHashMap<>();
+    private final Map<Long, Refusal> rejected = new ConcurrentHashMap<>();
 
     @Activate
     public ServiceRegistry(@Reference Store store, @Reference WsRuntime runtime, @Reference Users users,
@@ -98,7 +101,6 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
     void removeDeclaration(ServiceDeclaration declaration, ServiceReference<ServiceDeclaration> ref) {
         long serviceId = (Long) ref.getProperty("service.id");
         if (rejected.remove(serviceId) != null) {
-            rejectedBundles.remove(serviceId);
             return;
         }
         String shortname = applied.remove(serviceId);
@@ -109,8 +111,7 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
 
     private void reject(long serviceId, ServiceReference<?> ref, Rejected why) {
         LOG.warn("External service {} declared by {} is rejected: {}", why.shortname(), why.bundle(), why.reason());
-        rejected.put(serviceId, why);
-        rejectedBundles.put(serviceId, ref.getBundle() == null ? 0L : ref.getBundle().getBundleId());
+        rejected.put(serviceId, new Refusal(why, ref.getBundle() == null ? 0L : ref.getBundle().getBundleId()));
     }
 
     /** Writes a declaration; returns why it cannot be applied, or null. */
@@ -130,21 +131,14 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
             if (byName != null && (byShortname == null || byName.id() != byShortname.id())) {
                 return "the name '" + d.name() + "' is taken by the service " + byName.shortname();
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", d.name());
-            values.put("requiredcapability", d.requiredCapability());
-            values.put("restrictedusers", d.restrictedUsers() ? 1 : 0);
-            values.put("uploadfiles", d.uploadFiles() ? 1 : 0);
-            values.put("downloadfiles", d.downloadFiles() ? 1 : 0);
-            values.put("timemodified", now());
             if (byShortname == null) {
-                values.put("shortname", d.shortname());
+                Map<String, Object> values = columns(d, true);
                 values.put("component", bundle);
-                values.put("enabled", d.enabled() ? 1 : 0);
                 values.put("timecreated", now());
                 db.insert("mdl_external_services", values);
             } else {
-                db.updateById("mdl_external_services", byShortname.id(), values);
+                // What an administrator decides (enabled) is kept.
+                db.updateById("mdl_external_services", byShortname.id(), columns(d, false));
             }
             return null;
         });
@@ -157,14 +151,16 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
     @Override
     public List<Problem> problems() {
         List<Problem> problems = new ArrayList<>();
-        rejected.forEach((id, r) -> problems.add(new Problem(rejectedBundles.getOrDefault(id, 0L),
-                "External service " + r.shortname() + " of " + r.bundle() + " is rejected: " + r.reason())));
+        for (Refusal r : rejected.values()) {
+            problems.add(new Problem(r.bundleId(), "External service " + r.rejected().shortname() + " of "
+                    + r.rejected().bundle() + " is rejected: " + r.rejected().reason()));
+        }
         return problems;
     }
 
     @Override
     public List<Rejected> rejected() {
-        return List.copyOf(rejected.values());
+        return rejected.values().stream().map(Refusal::rejected).toList();
     }
 
     // --- what a service includes
@@ -191,7 +187,12 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
 
     /** The functions a service includes now, sorted. */
     List<String> functions(long serviceId, String shortname) {
-        Set<String> listed = new HashSet<>(store.inTransaction(true, db -> added(db, serviceId)));
+        return functions(shortname, store.inTransaction(true, db -> added(db, serviceId)));
+    }
+
+    /** The functions a service includes now, given those an administrator added. */
+    private List<String> functions(String shortname, List<String> added) {
+        Set<String> listed = new HashSet<>(added);
         Declared d = declared.get(shortname);
         if (d != null) {
             listed.addAll(d.definition().functions());
@@ -220,18 +221,12 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
     }
 
     private ExternalService service(Row r) {
+        // The stored definition lists the functions an administrator added; a declaration's own
+        // are in functions(), with those that name the service.
         List<String> extra = store.inTransaction(true, db -> added(db, r.id()));
-        Declared d = declared.get(r.shortname());
-        List<String> defined = new ArrayList<>(d != null && Objects.equals(d.bundle(), r.component())
-                ? d.definition().functions() : List.of());
-        for (String f : extra) {
-            if (!defined.contains(f)) {
-                defined.add(f);
-            }
-        }
         ServiceDefinition definition = new ServiceDefinition(r.shortname(), r.name(), r.enabled(), r.restricted(),
-                r.capability(), r.upload(), r.download(), r.component() == null ? defined : extra);
-        return new ExternalService(r.id(), r.component(), definition, functions(r.id(), r.shortname()));
+                r.capability(), r.upload(), r.download(), extra);
+        return new ExternalService(r.id(), r.component(), definition, functions(r.shortname(), extra));
     }
 
     @Override
@@ -244,16 +239,8 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
             if (row(db, "name", d.name()).isPresent()) {
                 throw WsException.invalidParameter("The name '" + d.name() + "' is already used by a service");
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("name", d.name());
-            values.put("enabled", d.enabled() ? 1 : 0);
-            values.put("requiredcapability", d.requiredCapability());
-            values.put("restrictedusers", d.restrictedUsers() ? 1 : 0);
+            Map<String, Object> values = columns(d, true);
             values.put("timecreated", now());
-            values.put("timemodified", now());
-            values.put("shortname", d.shortname());
-            values.put("downloadfiles", d.downloadFiles() ? 1 : 0);
-            values.put("uploadfiles", d.uploadFiles() ? 1 : 0);
             long id = db.insert("mdl_external_services", values);
             replaceFunctions(db, id, d.functions());
             return id;
@@ -285,16 +272,7 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
                     throw WsException.invalidParameter("The name '" + d.name() + "' is already used by a service");
                 }
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            values.put("shortname", d.shortname());
-            values.put("name", d.name());
-            values.put("enabled", d.enabled() ? 1 : 0);
-            values.put("requiredcapability", d.requiredCapability());
-            values.put("restrictedusers", d.restrictedUsers() ? 1 : 0);
-            values.put("downloadfiles", d.downloadFiles() ? 1 : 0);
-            values.put("uploadfiles", d.uploadFiles() ? 1 : 0);
-            values.put("timemodified", now());
-            db.updateById("mdl_external_services", r.id(), values);
+            db.updateById("mdl_external_services", r.id(), columns(d, true));
             Declared declaredBy = declared.get(shortname);
             List<String> extra = d.functions().stream()
                     .filter(f -> declaredBy == null || !declaredBy.definition().functions().contains(f)).toList();
@@ -343,6 +321,25 @@ public final class ServiceRegistry implements ExternalServices, HealthContributo
             }
             return null;
         });
+    }
+
+    /**
+     * A definition's columns, with {@code timemodified}; with {@code all} also its shortname and
+     * whether it is enabled, which a redeclaration leaves as they are.
+     */
+    private static Map<String, Object> columns(ServiceDefinition d, boolean all) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (all) {
+            values.put("shortname", d.shortname());
+            values.put("enabled", d.enabled() ? 1 : 0);
+        }
+        values.put("name", d.name());
+        values.put("requiredcapability", d.requiredCapability());
+        values.put("restrictedusers", d.restrictedUsers() ? 1 : 0);
+        values.put("uploadfiles", d.uploadFiles() ? 1 : 0);
+        values.put("downloadfiles", d.downloadFiles() ? 1 : 0);
+        values.put("timemodified", now());
+        return values;
     }
 
     private void checkFunctions(List<String> functions) throws WsException {

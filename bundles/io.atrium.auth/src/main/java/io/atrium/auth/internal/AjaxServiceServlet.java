@@ -102,12 +102,18 @@ public final class AjaxServiceServlet extends HttpServlet {
 
     private List<Object> run(List<?> calls, HttpServletRequest request) {
         List<Object> responses = new ArrayList<>();
+        // Checked once for the batch: a refusal fails its first call, which ends the batch.
         Optional<Sessions.Session> session = session(request);
+        WsException refused = refusal(session, request);
+        Caller caller = refused != null ? null : users.get(session.get().userId())
+                .map(user -> new SessionCaller(user, request.getRemoteAddr())).orElse(null);
+        if (refused == null && caller == null) {
+            refused = loggedOut(); // the user went away since the session was checked
+        }
         for (Object item : calls) {
             Map<?, ?> call = item instanceof Map<?, ?> m ? m : Map.of();
             String methodname = call.get("methodname") instanceof String s ? s : "";
             Object args = call.get("args") == null ? Map.of() : call.get("args");
-            WsException refused = refusal(session, request);
             WsResult result;
             if (refused != null) {
                 result = WsResult.failure(methodname, refused);
@@ -116,9 +122,8 @@ public final class AjaxServiceServlet extends HttpServlet {
             } else {
                 Map<String, Object> parameters = new LinkedHashMap<>();
                 argsMap.forEach((k, v) -> parameters.put(String.valueOf(k), v));
-                User user = users.get(session.get().userId()).orElseThrow();
                 result = dispatcher.call(new WsRequest("ajax", null, methodname, parameters, request.getRemoteAddr()),
-                        new SessionCaller(user, request.getRemoteAddr()));
+                        caller);
             }
             Map<String, Object> answer = new LinkedHashMap<>();
             if (result.ok()) {
@@ -154,8 +159,7 @@ public final class AjaxServiceServlet extends HttpServlet {
 
     private static WsException refusal(Optional<Sessions.Session> session, HttpServletRequest request) {
         if (session.isEmpty()) {
-            return WsException.of("servicerequireslogin",
-                    "Web service is not available. (The session has been logged out or has expired.)");
+            return loggedOut();
         }
         String sesskey = request.getParameter("sesskey");
         if (sesskey == null || !MessageDigest.isEqual(sesskey.getBytes(StandardCharsets.UTF_8),
@@ -163,6 +167,11 @@ public final class AjaxServiceServlet extends HttpServlet {
             return WsException.of("invalidsesskey", "Your session has most likely timed out. Please log in again.");
         }
         return null;
+    }
+
+    private static WsException loggedOut() {
+        return WsException.of("servicerequireslogin",
+                "Web service is not available. (The session has been logged out or has expired.)");
     }
 
     private static String firstLine(String message) {

@@ -30,9 +30,6 @@ import io.atrium.ws.core.WsRuntime;
 @Component(service = {})
 public final class Commands {
 
-    /** Tokens made on the console are recorded as made by the first site administrator. */
-    private static final long CONSOLE_CREATOR = 2;
-
     private final WsRuntime runtime;
     private final ExternalServices services;
     private final Tokens tokens;
@@ -150,7 +147,8 @@ public final class Commands {
         String name = args.size() > 2 ? args.get(2) : null;
         long validuntil = args.size() > 3 ? instant(args.get(3)) : 0;
         String ip = args.size() > 4 ? args.get(4) : null;
-        Tokens.Created t = tokens.create(user, args.get(1), name, validuntil, ip, CONSOLE_CREATOR);
+        // The console has no user of its own: the token is recorded as made by its holder.
+        Tokens.Created t = tokens.create(user, args.get(1), name, validuntil, ip, user);
         return "token " + t.id() + ": " + t.token() + "\n(shown only now; the server keeps only its hash)";
     }
 

@@ -84,12 +84,13 @@ public final class SessionStore implements Sessions {
             close(key);
             return Optional.empty();
         }
-        if (now - row.lastseen() >= 60) {
+        long lastseen = row.lastseen();
+        if (now - lastseen >= 60) {
             // Written at most once a minute, as token lastaccess is.
             store.inTransaction(false, db -> db.update("UPDATE atrium_sessions SET lastseen = ? WHERE keyhash = ?",
                     now, hash));
+            lastseen = now;
         }
-        long lastseen = Math.max(row.lastseen(), now - 59);
         return Optional.of(new Session(key, row.userid(), row.sesskey(),
                 Math.min(lastseen + idle, row.created() + max)));
     }

@@ -264,7 +264,7 @@ public final class TokenService implements Tokens, Logins, WsAuthenticator {
      */
     Map<String, Object> login(String username, String password, String serviceName, boolean secure, String address)
             throws WsException, LoginException {
-        User user = users.get(check(username, password, address)).orElseThrow();
+        User user = verify(username, password, address);
         if (user.id() == 1) {
             throw WsException.of("noguest", "The guest user cannot create tokens.");
         }
@@ -318,6 +318,11 @@ public final class TokenService implements Tokens, Logins, WsAuthenticator {
 
     @Override
     public long check(String username, String password, String address) throws LoginException {
+        return verify(username, password, address).id();
+    }
+
+    /** {@link #check}, answering the user it read. */
+    private User verify(String username, String password, String address) throws LoginException {
         long wait = throttle.retryAfter(username, address);
         if (wait > 0) {
             throw LoginException.throttled(wait);
@@ -329,7 +334,7 @@ public final class TokenService implements Tokens, Logins, WsAuthenticator {
             throw LoginException.invalid();
         }
         throttle.succeeded(username);
-        return user.id();
+        return user;
     }
 
     // --- Tokens

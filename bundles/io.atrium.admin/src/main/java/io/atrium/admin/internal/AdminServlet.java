@@ -101,8 +101,7 @@ public final class AdminServlet extends HttpServlet {
             } else {
                 SignedIn who = signedIn(request).orElse(null);
                 if (who == null) {
-                    redirect(response, "/admin/login?return=" + URLEncoder.encode(request.getRequestURI(),
-                            StandardCharsets.UTF_8));
+                    toSignIn(response, request.getRequestURI());
                 } else if (path.startsWith("/pages/") && path.endsWith(".js")) {
                     pageScript(path.substring("/pages/".length(), path.length() - 3), response);
                 } else if ("/".equals(path)) {
@@ -122,19 +121,17 @@ public final class AdminServlet extends HttpServlet {
 
     /** The session of the request, if its user is (still) a site administrator. */
     Optional<SignedIn> signedIn(HttpServletRequest request) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies == null) {
-            return Optional.empty();
-        }
-        for (Cookie c : cookies) {
-            if (Sessions.COOKIE.equals(c.getName())) {
-                Optional<Sessions.Session> s = sessions.find(c.getValue());
-                if (s.isPresent() && access.isSiteAdmin(s.get().userId())) {
-                    return users.get(s.get().userId()).map(u -> new SignedIn(s.get(), u));
-                }
-            }
+        String key = cookieValue(request, Sessions.COOKIE);
+        Optional<Sessions.Session> s = key == null ? Optional.empty() : sessions.find(key);
+        if (s.isPresent() && access.isSiteAdmin(s.get().userId())) {
+            return users.get(s.get().userId()).map(u -> new SignedIn(s.get(), u));
         }
         return Optional.empty();
+    }
+
+    /** Sends the browser to the sign-in page, which brings it back to {@code back} (a local path). */
+    static void toSignIn(HttpServletResponse response, String back) {
+        redirect(response, "/admin/login?return=" + URLEncoder.encode(returnPath(back), StandardCharsets.UTF_8));
     }
 
     // --- sign-in and sign-out
@@ -232,7 +229,7 @@ public final class AdminServlet extends HttpServlet {
         return c.toString();
     }
 
-    private static String cookieValue(HttpServletRequest request, String name) {
+    static String cookieValue(HttpServletRequest request, String name) {
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie c : cookies) {
@@ -338,24 +335,22 @@ public final class AdminServlet extends HttpServlet {
         try (InputStream in = url.openStream()) {
             content = in.readAllBytes();
         }
-        response.setContentType(type);
         response.setHeader("Cache-Control", "no-cache");
-        response.setContentLength(content.length);
-        response.getOutputStream().write(content);
+        write(response, 200, type, content);
     }
 
     private static void html(HttpServletResponse response, int status, String page) throws IOException {
-        byte[] content = page.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType("text/html; charset=utf-8");
-        response.setContentLength(content.length);
-        response.getOutputStream().write(content);
+        write(response, status, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void text(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] content = (message + "\n").getBytes(StandardCharsets.UTF_8);
+        write(response, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse response, int status, String type, byte[] content)
+            throws IOException {
         response.setStatus(status);
-        response.setContentType("text/plain; charset=utf-8");
+        response.setContentType(type);
         response.setContentLength(content.length);
         response.getOutputStream().write(content);
     }

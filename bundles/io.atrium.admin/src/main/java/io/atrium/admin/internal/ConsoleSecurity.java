@@ -2,8 +2,6 @@ package io.atrium.admin.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 import org.apache.felix.webconsole.spi.SecurityProvider;
 import org.osgi.service.component.annotations.Activate;
@@ -11,7 +9,6 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.atrium.auth.api.Sessions;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -41,11 +38,8 @@ public final class ConsoleSecurity implements SecurityProvider {
         if (who != null) {
             return who.user().username();
         }
-        String back = request.getRequestURI();
         try {
-            response.setStatus(303);
-            response.setHeader("Location", "/admin/login?return=" + URLEncoder.encode(
-                    AdminServlet.returnPath(back), StandardCharsets.UTF_8));
+            AdminServlet.toSignIn(response, request.getRequestURI());
             response.flushBuffer();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,13 +54,9 @@ public final class ConsoleSecurity implements SecurityProvider {
 
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie c : cookies) {
-                if (Sessions.COOKIE.equals(c.getName())) {
-                    sessions.close(c.getValue());
-                }
-            }
+        String key = AdminServlet.cookieValue(request, Sessions.COOKIE);
+        if (key != null) {
+            sessions.close(key);
         }
         response.addHeader("Set-Cookie", AdminServlet.cookie(request, Sessions.COOKIE, "", "/", 0));
     }

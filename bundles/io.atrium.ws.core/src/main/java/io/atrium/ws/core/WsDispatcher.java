@@ -3,6 +3,7 @@ package io.atrium.ws.core;
 import org.osgi.annotation.versioning.ProviderType;
 
 import io.atrium.ws.api.Caller;
+import io.atrium.ws.api.WsException;
 
 /**
  * Runs web-service calls through the pipeline: authenticate the token, resolve the function
@@ -26,4 +27,24 @@ public interface WsDispatcher {
      * for any call. Never throws for a bad call: the error is in the result.
      */
     WsResult call(WsRequest request, Caller caller);
+
+    /**
+     * Authenticates a token the way a call does, including the protocol capability
+     * ({@code webservice/<protocol>:use}), for protocols that need the caller before they
+     * know the call: SOAP builds the WSDL of exactly the functions a token may call, and
+     * reports a bad token differently from a failed call. Pass the caller to
+     * {@link #call(WsRequest, Caller)} afterwards.
+     *
+     * @param protocol {@code soap}, {@code xmlrpc}, ...
+     * @throws WsException {@code invalidtoken} or {@code accessexception}, with debuginfo only
+     *                     when {@link #debugging()} is on
+     */
+    Caller authenticate(String protocol, String token, String remoteAddress) throws WsException;
+
+    /**
+     * Whether errors carry debugging information (Moodle's DEVELOPER debugging): results then
+     * keep their debuginfo, and protocols that show more when debugging (SOAP's fault text)
+     * do so.
+     */
+    boolean debugging();
 }

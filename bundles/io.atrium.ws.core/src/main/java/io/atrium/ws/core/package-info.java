@@ -4,7 +4,7 @@
  * documentation, WSDL, OpenAPI). Plugin developers need {@code io.atrium.ws.api} only.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.atrium.ws.core;
 
 import org.osgi.annotation.bundle.Export;

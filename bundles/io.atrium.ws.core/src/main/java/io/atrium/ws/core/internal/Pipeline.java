@@ -89,7 +89,8 @@ final class Pipeline {
             WsTransactions tx = transactions.get();
             boolean readOnly = found == null || found.spec.type() == FunctionType.READ;
             WsTransactions.Work<WsResult> work = () -> {
-                authenticated[0] = known != null ? known : authenticate(request);
+                authenticated[0] = known != null ? known
+                        : authenticate(request.protocol(), request.token(), request.remoteAddress());
                 FunctionRegistry.Entry entry = resolve(name, found, authenticated[0]);
                 if (!entry.enter()) {
                     throw unknownFunction(request.function());
@@ -123,22 +124,36 @@ final class Pipeline {
         return result;
     }
 
-    private Caller authenticate(WsRequest request) throws WsException {
+    /** Authenticates a token on its own, in a read-only transaction of its own. */
+    Caller authenticateAlone(String protocol, String token, String remoteAddress) throws WsException {
+        WsTransactions tx = transactions.get();
+        WsTransactions.Work<Caller> work = () -> authenticate(protocol, token, remoteAddress);
+        try {
+            return tx == null ? work.run() : tx.inTransaction(true, work);
+        } catch (WsException e) {
+            throw debuginfo ? e : withoutDebuginfo(e);
+        }
+    }
+
+    private Caller authenticate(String protocol, String token, String remoteAddress) throws WsException {
         WsAuthenticator auth = authenticator.get();
-        String token = request.token();
         if (auth == null || token == null || token.isBlank()) {
             throw WsException.invalidToken();
         }
-        Caller caller = auth.authenticate(token, request.remoteAddress());
+        Caller caller = auth.authenticate(token, remoteAddress);
         if (caller == null) {
             throw WsException.invalidToken();
         }
-        String protocolCapability = "webservice/" + request.protocol() + ":use";
+        String protocolCapability = "webservice/" + protocol + ":use";
         if (!has(caller, protocolCapability)) {
-            throw WsException.accessException("You are not allowed to use the " + request.protocol()
+            throw WsException.accessException("You are not allowed to use the " + protocol
                     + " protocol (missing capability: " + protocolCapability + ")");
         }
         return caller;
+    }
+
+    boolean debuginfo() {
+        return debuginfo;
     }
 
     private boolean has(Caller caller, String capability) {

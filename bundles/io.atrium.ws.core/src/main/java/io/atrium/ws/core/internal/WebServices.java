@@ -19,6 +19,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 import io.atrium.ws.api.Caller;
+import io.atrium.ws.api.WsException;
 import io.atrium.ws.api.WsFunction;
 import io.atrium.ws.api.WsFunctionName;
 import io.atrium.ws.api.spi.WsAuthenticator;
@@ -130,6 +131,16 @@ public final class WebServices implements WsDispatcher, WsRuntime, MetricsSource
     @Override
     public WsResult call(WsRequest request, Caller caller) {
         return pipeline.call(request, Objects.requireNonNull(caller, "caller"));
+    }
+
+    @Override
+    public Caller authenticate(String protocol, String token, String remoteAddress) throws WsException {
+        return pipeline.authenticateAlone(Objects.requireNonNull(protocol, "protocol"), token, remoteAddress);
+    }
+
+    @Override
+    public boolean debugging() {
+        return pipeline.debuginfo();
     }
 
     private static int ranking(ServiceReference<?> ref) {

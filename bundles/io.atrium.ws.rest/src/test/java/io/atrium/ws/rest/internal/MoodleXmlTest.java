@@ -1,5 +1,6 @@
 package io.atrium.ws.rest.internal;
 
+import io.atrium.testsupport.Golden;
 import static io.atrium.ws.api.Descriptors.key;
 import static io.atrium.ws.api.Descriptors.multiple;
 import static io.atrium.ws.api.Descriptors.single;

@@ -1,5 +1,6 @@
 package io.atrium.ws.rest.internal;
 
+import io.atrium.testsupport.Golden;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.atrium.ws.rest.internal;
+package io.atrium.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,9 +24,9 @@ import com.google.gson.JsonPrimitive;
  * {@code curl -i}: status line and headers ending in CRLF, a blank CRLF line, then the body to
  * the end of the file.
  */
-final class Golden {
+public final class Golden {
 
-    static final Path DIR = Path.of(System.getProperty("atrium.golden", "../../testdata/moodle-golden"));
+    public static final Path DIR = Path.of(System.getProperty("atrium.golden", "../../testdata/moodle-golden"));
 
     private static final byte[] RESPONSE_MARK = "\n### RESPONSE".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEADER_END = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -55,7 +55,7 @@ final class Golden {
     }
 
     /** One capture, by file name. */
-    static Golden of(String file) {
+    public static Golden of(String file) {
         try {
             return new Golden(file, Files.readAllBytes(DIR.resolve(file)));
         } catch (IOException e) {
@@ -64,7 +64,7 @@ final class Golden {
     }
 
     /** The names of the capture files starting with {@code prefix}, sorted. */
-    static List<String> files(String prefix) {
+    public static List<String> files(String prefix) {
         try (Stream<Path> files = Files.list(DIR)) {
             return files.map(p -> p.getFileName().toString())
                     .filter(f -> f.startsWith(prefix) && f.endsWith(".http")).sorted().toList();
@@ -73,30 +73,30 @@ final class Golden {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** The exact response body bytes. */
-    byte[] body() {
+    public byte[] body() {
         byte[] body = new byte[raw.length - bodyStart];
         System.arraycopy(raw, bodyStart, body, 0, body.length);
         return body;
     }
 
     /** The response body as UTF-8 text. */
-    String bodyText() {
+    public String bodyText() {
         return new String(body(), StandardCharsets.UTF_8);
     }
 
     /** The status code of the response. */
-    int status() {
+    public int status() {
         String head = new String(raw, statusLineStart, bodyStart - statusLineStart, StandardCharsets.ISO_8859_1);
         return Integer.parseInt(head.split(" ", 3)[1]);
     }
 
     /** A response header (case-insensitive name), or {@code null}. */
-    String responseHeader(String header) {
+    public String responseHeader(String header) {
         String head = new String(raw, statusLineStart, bodyStart - statusLineStart, StandardCharsets.ISO_8859_1);
         for (String line : head.split("\r\n")) {
             int colon = line.indexOf(':');
@@ -117,20 +117,20 @@ final class Golden {
     }
 
     /** The request line, such as {@code POST http://host/webservice/rest/server.php}. */
-    String requestLine() {
+    public String requestLine() {
         String section = requestSection();
         return section.substring(0, section.indexOf('\n'));
     }
 
     /** The query string of the request URL, or {@code ""}. */
-    String requestQuery() {
+    public String requestQuery() {
         String target = requestLine().split(" ", 2)[1];
         int q = target.indexOf('?');
         return q < 0 ? "" : target.substring(q + 1);
     }
 
     /** The request body, without the newline the capture script added. */
-    String requestBody() {
+    public String requestBody() {
         String section = requestSection();
         int blank = section.indexOf("\n\n");
         if (blank < 0) {
@@ -145,12 +145,12 @@ final class Golden {
      * for objects, {@code ArrayList} for arrays, {@code Long} for integral numbers,
      * {@code Double} for others.
      */
-    Object bodyJson() {
+    public Object bodyJson() {
         return json(bodyText());
     }
 
     /** Parses JSON text into Java values (see {@link #bodyJson()}). */
-    static Object json(String text) {
+    public static Object json(String text) {
         return toJava(JsonParser.parseString(text));
     }
 

@@ -28,6 +28,9 @@ public interface Courses {
     /** A course by id. */
     Optional<Course> get(long id);
 
+    /** A course module by id (its cmid). */
+    Optional<CourseModule> module(long cmid);
+
     /**
      * Creates a course.
      *

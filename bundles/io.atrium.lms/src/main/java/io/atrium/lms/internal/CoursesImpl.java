@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import io.atrium.lms.api.Context;
 import io.atrium.lms.api.ContextLevel;
 import io.atrium.lms.api.Course;
+import io.atrium.lms.api.CourseModule;
 import io.atrium.lms.api.Courses;
 import io.atrium.lms.api.EventLog;
 import io.atrium.lms.api.LmsEvent;
@@ -72,6 +73,15 @@ public final class CoursesImpl implements Courses {
     @Override
     public Optional<Course> get(long id) {
         return store.inTransaction(true, db -> find(db, id));
+    }
+
+    @Override
+    public Optional<CourseModule> module(long cmid) {
+        return store.inTransaction(true, db -> db.first(
+                "SELECT id, course, section, modname, name, idnumber, visible FROM mdl_course_modules WHERE id = ?",
+                rs -> new CourseModule(rs.getLong("id"), rs.getLong("course"), rs.getLong("section"),
+                        rs.getString("modname"), rs.getString("name"), rs.getString("idnumber"),
+                        rs.getInt("visible") != 0), cmid));
     }
 
     static Optional<Course> find(Db db, long id) {

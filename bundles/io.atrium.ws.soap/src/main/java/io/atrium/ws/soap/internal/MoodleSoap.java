@@ -86,11 +86,11 @@ final class MoodleSoap {
             Map<String, List<XmlElement>> matched = decoder.match(new ArrayList<>(keys.keySet()), envelope.parts());
             for (Map.Entry<String, Descriptor> p : keys.entrySet()) {
                 List<XmlElement> parts = matched.get(p.getKey());
-                if (parts != null) {
-                    params.put(p.getKey(), decoder.decode(parts, p.getValue()));
-                } else if (p.getValue().presence() == Presence.REQUIRED) {
-                    // SoapServer passes a part the request left out as null.
-                    params.put(p.getKey(), null);
+                Object value = parts == null ? null : decoder.decode(parts, p.getValue());
+                // SoapServer passes a required part the request left out as null; an optional part
+                // left out or nil (what SoapClient sends for an argument not given) takes its default.
+                if (value != null || p.getValue().presence() == Presence.REQUIRED) {
+                    params.put(p.getKey(), value);
                 }
             }
         } catch (Envelope.Invalid e) {

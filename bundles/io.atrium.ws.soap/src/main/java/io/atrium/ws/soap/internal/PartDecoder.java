@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.nio.charset.StandardCharsets;
 
 import io.atrium.ws.api.Descriptor;
@@ -92,7 +93,8 @@ final class PartDecoder {
         }
         if (d instanceof MultipleStructure m) {
             List<Object> list = new ArrayList<>();
-            for (XmlElement item : items(e)) {
+            Set<String> keys = m.content() instanceof SingleStructure s ? s.keys().keySet() : Set.of();
+            for (XmlElement item : items(e, keys)) {
                 list.add(decode(envelope.deref(item), m.content()));
             }
             return list;
@@ -167,7 +169,7 @@ final class PartDecoder {
         if (isMap(e)) {
             return map(e, null);
         }
-        if (isArray(e) || sameNames(e)) {
+        if (isArray(e) || sameNames(e) && (e.children().size() > 1 || e.children().get(0).name().equals("item"))) {
             List<Object> list = new ArrayList<>();
             for (XmlElement item : e.children()) {
                 list.add(generic(envelope.deref(item)));
@@ -221,7 +223,9 @@ final class PartDecoder {
         if (type instanceof SoapType.Array a) {
             List<Object> list = new ArrayList<>();
             int i = 0;
-            for (XmlElement item : items(e)) {
+            SoapType it = a.item() instanceof SoapType.Ref r ? r.resolve() : a.item();
+            Set<String> keys = it instanceof SoapType.Struct s ? s.members().keySet() : Set.of();
+            for (XmlElement item : items(e, keys)) {
                 list.add(typed(item, a.item(), what + "[" + i++ + "]"));
             }
             return list;
@@ -244,9 +248,15 @@ final class PartDecoder {
         return "true".equals(nil) || "1".equals(nil);
     }
 
-    /** The items of a list element: its children when it is an array (or holds only {@code item}s), else itself. */
-    private static List<XmlElement> items(XmlElement e) {
-        if (isArray(e) || !e.children().isEmpty() && sameNames(e) && e.children().get(0).name().equals("item")) {
+    /**
+     * The items of a list element: its children when it is an array, or when they all have one
+     * name that is not a key of the item structure ({@code <values><item>a</item></values>},
+     * node-soap's {@code <values><values>a</values></values>}); else the element itself.
+     *
+     * @param keys the keys of the item structure; empty for scalar items
+     */
+    private static List<XmlElement> items(XmlElement e, Set<String> keys) {
+        if (isArray(e) || !e.children().isEmpty() && sameNames(e) && !keys.contains(e.children().get(0).name())) {
             return e.children();
         }
         if (e.children().isEmpty() && e.text().strip().isEmpty()) {
@@ -281,8 +291,8 @@ final class PartDecoder {
 
     private static boolean sameNames(XmlElement e) {
         List<XmlElement> c = e.children();
-        if (c.size() < 2) {
-            return c.size() == 1 && c.get(0).name().equals("item");
+        if (c.isEmpty()) {
+            return false;
         }
         for (XmlElement x : c) {
             if (!x.name().equals(c.get(0).name())) {

@@ -197,10 +197,12 @@ class MoodleSoapTest {
         post(env.formatted("<field>username</field><values><item>a</item><item>b</item></values>"));
         post(env.formatted("<field>username</field><values>a</values>"));
         post(env.formatted("<x>username</x><y><item>a</item><item>b</item></y>"));
+        post(env.formatted("<field>username</field><values><values>a</values><values>b</values></values>"));
         assertEquals(List.of("a", "b"), dispatcher.requests.get(0).parameters().get("values"));
         assertEquals(List.of("a", "b"), dispatcher.requests.get(1).parameters().get("values"));
         assertEquals(List.of("a"), dispatcher.requests.get(2).parameters().get("values"));
         assertEquals(Map.of("field", "username", "values", List.of("a", "b")), dispatcher.requests.get(3).parameters());
+        assertEquals(List.of("a", "b"), dispatcher.requests.get(4).parameters().get("values"));
     }
 
     @Test

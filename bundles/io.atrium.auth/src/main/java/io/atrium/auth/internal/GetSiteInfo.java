@@ -80,6 +80,7 @@ public final class GetSiteInfo implements WsFunction {
                     key("userquota", value(ParamType.INT, "user quota (bytes). 0 means user can ignore the quota").optional()),
                     key("usermaxuploadfilesize", value(ParamType.INT, "user max upload file size (bytes). -1 means the user can ignore the upload file size").optional()),
                     key("userhomepage", value(ParamType.INT, "the default home page for the user: 0 for the site home, 1 for dashboard").optional()),
+                    key("userhomepageurl", value(ParamType.URL, "the URL of the custom user home page when userhomepage is 3").optional()),
                     key("userprivateaccesskey", value(ParamType.ALPHANUM, "Private user access key for fetching files.").optional()),
                     key("siteid", value(ParamType.INT, "Site course ID").optional()),
                     key("sitecalendartype", value(ParamType.PLUGIN, "Calendar type set in the site.").optional()),

@@ -15,8 +15,9 @@ import io.atrium.ws.core.WsRuntime;
  * asset, so it works offline, behind a strict content security policy and printed) with every
  * function served, in the order and with the boxes of Moodle's API documentation page, plus
  * what Moodle's page lacks: the JSON answer, working {@code curl} commands for both endpoints,
- * the error codes with the HTTP status of {@code /api/v1}, the providing bundle, and the
- * function services Atrium refused and why.
+ * calls over SOAP (PHP {@code SoapClient}) and XML-RPC (Python {@code xmlrpc.client}), the error
+ * codes with the HTTP status of {@code /api/v1}, the providing bundle, and the function services
+ * Atrium refused and why.
  * <p>
  * Every text is escaped with {@link Html#esc}.
  */
@@ -111,6 +112,11 @@ final class DocsPage {
                 .append("<p><b>JSON API</b>: POST a JSON object of parameters to <code>").append(Html.esc(baseUrl))
                 .append("/api/v1/</code><i>function</i> with <code>Authorization: Bearer</code> <i>token</i>. ")
                 .append("Errors come with their HTTP status (see <a href=\"#errors\">Error codes</a>).</p>\n")
+                .append("<p><b>SOAP</b> and <b>XML-RPC</b>: Moodle's dialects at <code>").append(Html.esc(baseUrl))
+                .append("/webservice/soap/server.php?wstoken=</code><i>token</i> (its WSDL with ")
+                .append("<code>&amp;wsdl=1</code>) and <code>").append(Html.esc(baseUrl))
+                .append("/webservice/xmlrpc/server.php?wstoken=</code><i>token</i>: the function is the method, ")
+                .append("its arguments are positional, in the order of <i>Arguments</i>.</p>\n")
                 .append("</section>\n");
     }
 
@@ -183,6 +189,9 @@ final class DocsPage {
         out.append("<h3>Examples</h3>\n");
         box(out, "example", "REST (POST)", CurlExamples.rest(baseUrl, f.name(), spec.parameters()));
         box(out, "example", "JSON API (/api/v1)", CurlExamples.api(baseUrl, f.name(), spec.parameters()));
+        box(out, "example", "SOAP (PHP SoapClient)", ProtocolExamples.soapPhp(baseUrl, f.name(), spec.parameters()));
+        box(out, "example", "XML-RPC (Python xmlrpc.client)",
+                ProtocolExamples.xmlrpcPython(baseUrl, f.name(), spec.parameters()));
 
         out.append("<h3>Errors</h3>\n<p>");
         List<ErrorCodes.ErrorCode> errors = ErrorCodes.of(spec);

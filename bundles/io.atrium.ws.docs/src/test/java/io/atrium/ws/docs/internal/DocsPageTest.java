@@ -58,6 +58,41 @@ class DocsPageTest {
     }
 
     @Test
+    void everyFunctionHasSoapAndXmlrpcExamples() {
+        String html = page(Fixtures.hello().functions(), List.of());
+        assertEquals(2, count(html, "<h4>SOAP (PHP SoapClient)</h4>"));
+        assertEquals(2, count(html, "<h4>XML-RPC (Python xmlrpc.client)</h4>"));
+        String echo = html.substring(html.indexOf("id=\"f-local_hello_echo\""));
+        echo = echo.substring(0, echo.indexOf("</section>"));
+        assertTrue(echo.contains("<div class=\"example\">\n<h4>SOAP (PHP SoapClient)</h4>\n<pre>"
+                + Html.esc(ProtocolExamples.soapPhp(BASE, "local_hello_echo", Fixtures.ECHO.parameters()))
+                + "</pre>\n</div>\n"), echo);
+        assertTrue(echo.contains("<div class=\"example\">\n<h4>XML-RPC (Python xmlrpc.client)</h4>\n<pre>"
+                + Html.esc(ProtocolExamples.xmlrpcPython(BASE, "local_hello_echo", Fixtures.ECHO.parameters()))
+                + "</pre>\n</div>\n"), echo);
+        assertTrue(echo.contains("<pre>$client = new SoapClient(&#39;https://lms.example.org/webservice/soap/"
+                + "server.php?wsdl=1&amp;wstoken=YOUR_TOKEN&#39;, [&#39;cache_wsdl&#39; =&gt; WSDL_CACHE_NONE]);\n"
+                + "$result = $client-&gt;local_hello_echo([\n    &#39;id&#39; =&gt; 0,\n"));
+        assertTrue(echo.contains("<pre>import xmlrpc.client\nserver = xmlrpc.client.ServerProxy(&#39;"
+                + "https://lms.example.org/webservice/xmlrpc/server.php?wstoken=YOUR_TOKEN&#39;)\n"
+                + "print(server.local_hello_echo({\n    &#39;id&#39;: 0,\n"));
+        int soap = echo.indexOf("<h4>SOAP (PHP SoapClient)</h4>");
+        assertTrue(echo.indexOf("<h4>JSON API (/api/v1)</h4>") < soap
+                && soap < echo.indexOf("<h4>XML-RPC (Python xmlrpc.client)</h4>")
+                && echo.indexOf("<h4>XML-RPC (Python xmlrpc.client)</h4>") < echo.indexOf("<h3>Errors</h3>"),
+                "after the curl examples, before the errors");
+        assertTrue(html.contains("/webservice/soap/server.php?wstoken=</code><i>token</i>"), "usage");
+    }
+
+    private static int count(String s, String part) {
+        int n = 0;
+        for (int i = s.indexOf(part); i >= 0; i = s.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
     void functionWithoutParametersReturningNothing() {
         String html = page(List.of(Fixtures.function("core_x_purge", Fixtures.PURGE)), List.of());
         assertTrue(html.contains("<span class=\"badge\">Deprecated</span>"));
@@ -83,6 +118,10 @@ class DocsPageTest {
                 List.of(new WsRuntime.Rejected(evil, evil, evil, 2, evil)));
         assertFalse(html.contains("<script"), "no tag from a description survives");
         assertFalse(html.contains("alert('x')"));
+        assertTrue(html.contains("$result = $client-&gt;local_x_evil(&#39;&lt;script&gt;alert(\\&#39;x\\&#39;)"
+                + "&lt;/script&gt;&#39;);"), "the PHP example");
+        assertTrue(html.contains("print(server.local_x_evil(&#39;&lt;script&gt;alert(\\&#39;x\\&#39;)"
+                + "&lt;/script&gt;&#39;))"), "the Python example");
         assertTrue(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
         assertTrue(html.contains("<section id=\"rejected\""));
     }

@@ -22,10 +22,11 @@ import io.atrium.itests.support.Await;
 import io.atrium.itests.support.Http;
 
 /**
- * Clients that no one here wrote, against the distribution as a process: the npm package
- * {@code moodle-client}, a PHP curl upload script, and Debian's Chromium driven by Playwright
- * through the admin shell. {@code interop/setup} installs them; where it cannot (no root, no
- * network) the class is skipped, except under {@code CI=true}, where that is a failure.
+ * Clients that no one here wrote, against the distribution as a process: the npm packages
+ * {@code moodle-client} and {@code soap}, a PHP curl upload script, PHP's SoapClient against
+ * both SOAP dialects, Python's {@code xmlrpc.client}, and Debian's Chromium driven by
+ * Playwright through the admin shell. {@code interop/setup} installs them; where it cannot (no
+ * root, no network) the class is skipped, except under {@code CI=true}, where that is a failure.
  */
 public class InteropIT {
 
@@ -68,6 +69,21 @@ public class InteropIT {
     @Test
     public void phpCurlUploadsAFileAndGetsMoodlesArray() throws Exception {
         assertPassed("upload.php", run(List.of("php", "upload.php"), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    public void phpSoapClientSpeaksBothSoapDialects() throws Exception {
+        assertPassed("soap.php", run(List.of("php", "soap.php"), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    public void npmSoapCallsMoodlesSoapDialect() throws Exception {
+        assertPassed("soap-node", run(List.of("node", "soap-node.js"), Duration.ofMinutes(2)));
+    }
+
+    @Test
+    public void pythonXmlRpcClientCallsAndGetsMoodlesFaults() throws Exception {
+        assertPassed("xmlrpc-client.py", run(List.of("python3", "xmlrpc-client.py"), Duration.ofMinutes(2)));
     }
 
     @Test

@@ -37,9 +37,9 @@ import io.atrium.soap.hook.api.SoapHookPlugin;
 import io.atrium.soap.hook.api.SoapMethod;
 
 /**
- * The SOAP endpoint, both dialects, against the real platform: Moodle's WSDL and faults byte
- * for byte against the captures, XXE refused, and the ILIAS hook slot with the example plugin
- * hot-deployed and removed, its sessions stored in the database.
+ * The SOAP endpoint, both dialects, and XML-RPC against the real platform: Moodle's WSDL and
+ * faults byte for byte against the captures, XXE refused, and the ILIAS hook slot with the
+ * example plugin hot-deployed and removed, its sessions stored in the database.
  */
 public abstract class ProtocolsCases extends DataCases {
 
@@ -167,6 +167,61 @@ public abstract class ProtocolsCases extends DataCases {
                     + "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body><x>&c;</x>"
                     + "</e:Body></e:Envelope>";
             assertTrue(post(SOAP + "?wstoken=" + TestAuth.ADMIN, laughs).body().contains("DTDs and entity declarations"));
+        } finally {
+            Files.delete(secret);
+        }
+    }
+
+    // ---- XML-RPC
+
+    private static final String XMLRPC = "/webservice/xmlrpc/server.php";
+
+    private Response xmlrpc(String capture, String token) {
+        return http.send(HttpRequest.newBuilder(URI.create(http.base() + XMLRPC + "?wstoken=" + token))
+                .header("Content-Type", "text/xml").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        Golden.read(capture).requestBody())).build());
+    }
+
+    @Test
+    public void xmlRpcFaultsAreMoodlesByteForByte() {
+        assertCaptured("xmlrpc_fault_invalid_token", xmlrpc("xmlrpc_fault_invalid_token", "deadbeefdeadbeefdeadbeefdeadbeef"));
+        // Captured without debugging; debugging adds the query as DEBUG INFO.
+        Response unknown = xmlrpc("xmlrpc_fault_unknown_function", TestAuth.ADMIN);
+        assertTrue(unknown.body(), unknown.body().contains("<int>23604497</int></value></member><member><name>"
+                + "faultString</name><value><string>Can't find data record in database table external_functions. | "
+                + "DEBUG INFO: SELECT * FROM {external_functions} WHERE name = ?"));
+        assertCaptured("debug_xmlrpc_fault_invalid_param_value", xmlrpc("xmlrpc_fault_invalid_param_value",
+                TestAuth.ADMIN));
+        Response r = xmlrpc("xmlrpc_call_site_info", TestAuth.ADMIN);
+        assertEquals("Moodle XML-RPC Server/1.0", r.header("Server"));
+    }
+
+    @Test
+    public void xmlRpcCallsTakePositionalParametersAndAnswerStructsAndArrays() {
+        Response info = xmlrpc("xmlrpc_call_site_info", TestAuth.ADMIN);
+        assertEquals(info.body(), 200, info.status());
+        assertTrue(info.body(), info.body().startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?><methodResponse>"
+                + "<params><param><value><struct><member><name>sitename</name><value><string>"));
+        assertTrue(info.body(), info.body().contains("<member><name>username</name><value><string>admin</string></value>"
+                + "</member>"));
+        Response users = xmlrpc("xmlrpc_call_users_by_field_array", TestAuth.ADMIN);
+        assertTrue(users.body(), users.body().contains("<value><array><data><value><struct><member><name>id</name>"
+                + "<value><int>2</int></value></member><member><name>username</name><value><string>admin</string>"));
+    }
+
+    @Test
+    public void xmlRpcRefusesEntitiesAndReadsNoFile() throws Exception {
+        Path secret = Files.writeString(Files.createTempFile("atrium-xxe", ".txt"), "TOP-SECRET-CONTENT");
+        try {
+            String xxe = "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                    + "<methodCall><methodName>core_user_get_users_by_field</methodName><params><param><value>"
+                    + "<string>&x;</string></value></param></params></methodCall>";
+            Response r = http.send(HttpRequest.newBuilder(URI.create(http.base() + XMLRPC + "?wstoken=" + TestAuth.ADMIN))
+                    .POST(HttpRequest.BodyPublishers.ofString(xxe)).build());
+            assertEquals(200, r.status());
+            assertTrue(r.body(), r.body().contains("<name>faultString</name><value><string>Invalid parameter value "
+                    + "detected | DEBUG INFO: DTDs and entity declarations are not allowed | ERRORCODE: invalidparameter"));
+            assertFalse(r.body().contains("TOP-SECRET"));
         } finally {
             Files.delete(secret);
         }

@@ -284,6 +284,19 @@ public abstract class ProtocolsCases extends DataCases {
             assertTrue(ok.body(), ok.body().contains("<ns1:getObjectTitleByRefIdResponse><title xsi:type=\"xsd:string\">"
                     + "SOAP hook course</title></ns1:getObjectTitleByRefIdResponse>"));
 
+            // A course module's context: the module's type and name (modules come with tool_sync's deploy).
+            long moduleRef = store.inTransaction(false, db -> {
+                long section = db.number("SELECT MIN(id) FROM mdl_course_sections WHERE course = ?", course);
+                long cm = db.insert("mdl_course_modules", Map.of("course", course, "section", section, "modname",
+                        "page", "name", "Reading list", "visible", 1));
+                return db.insert("mdl_context", Map.of("contextlevel", 70, "instanceid", cm, "path", "/1/" + refId
+                        + "/0", "depth", 3));
+            });
+            Response module = post(ILIAS, envelope("getObjectByRefId", "urn:atrium:examples:soaphook",
+                    "<sid>" + sid + "</sid><ref_id>" + moduleRef + "</ref_id>"));
+            assertTrue(module.body(), module.body().contains("<type xsi:type=\"xsd:string\">page</type><title "
+                    + "xsi:type=\"xsd:string\">Reading list</title>"));
+
             Response object = post(ILIAS, envelope("getObjectByRefId", "urn:atrium:examples:soaphook",
                     "<sid xsi:type=\"xsd:string\">" + sid + "</sid><ref_id xsi:type=\"xsd:int\">3</ref_id>"));
             assertTrue(object.body(), object.body().contains("<object xsi:type=\"ns2:atriumObject\"><ref_id "

@@ -57,6 +57,14 @@ public interface Db {
      */
     void afterCommit(Runnable action);
 
+    /**
+     * Runs work at a savepoint of this transaction: when it throws, the database goes back to
+     * where it was before the work, the after-commit actions the work added are dropped, the
+     * exception is rethrown and the transaction goes on (so a batch can skip a bad item without
+     * announcing what it did not keep).
+     */
+    <T, X extends Exception> T savepoint(Store.Work<T, X> work) throws X;
+
     /** Whether this transaction is read-only. */
     boolean readOnly();
 

@@ -14,7 +14,7 @@
  * reference that service, so they never run against a schema that is missing or half-migrated.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package io.atrium.store.api;
 
 import org.osgi.annotation.bundle.Export;

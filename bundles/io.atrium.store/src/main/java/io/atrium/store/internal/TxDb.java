@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.atrium.store.api.Db;
+import io.atrium.store.api.Store;
 import io.atrium.store.api.RowMapper;
 import io.atrium.store.api.StoreException;
 
@@ -161,6 +163,38 @@ final class TxDb implements Db {
             afterCommit = new ArrayList<>();
         }
         afterCommit.add(action);
+    }
+
+    @Override
+    public <T, X extends Exception> T savepoint(Store.Work<T, X> work) throws X {
+        Connection c = connection();
+        int actions = afterCommit == null ? 0 : afterCommit.size();
+        Savepoint sp;
+        try {
+            sp = c.setSavepoint();
+        } catch (SQLException e) {
+            throw new StoreException("a savepoint could not be set", e);
+        }
+        T result;
+        try {
+            result = work.run(this);
+        } catch (Throwable t) {
+            try {
+                c.rollback(sp);
+            } catch (SQLException e) {
+                t.addSuppressed(e);
+            }
+            if (afterCommit != null) {
+                afterCommit.subList(actions, afterCommit.size()).clear();
+            }
+            throw t;
+        }
+        try {
+            c.releaseSavepoint(sp);
+        } catch (SQLException e) {
+            throw new StoreException("a savepoint could not be released", e);
+        }
+        return result;
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.atrium.ws.api.WsException;
 /**
  * What one kind of sync file does with its lines ({@code users}/{@code sync},
  * {@code courses}/{@code create}, ...). The engine ({@link SyncEngine}) reads the file, checks
- * the header, runs each line in a transaction of its own and writes the report and the
+ * the header, runs each line at a savepoint of its batch's transaction and writes the report and the
  * tryback file; a processor only says what a line means.
  */
 interface Processor {
@@ -79,7 +79,8 @@ interface Processor {
     }
 
     /**
-     * Processes one line, in a transaction of its own (rolled back to the line's start when it fails).
+     * Processes one line, at a savepoint of the batch's transaction (rolled back to the line's
+     * start, its events unsent, when it fails).
      *
      * @param actor the user who started the run (the events name them)
      * @return what was done, for the report

@@ -250,13 +250,14 @@ public final class Runs {
         }
     }
 
+    /** Progress and heartbeat, on the bookkeeping thread: the run's own transaction may be open for long. */
     private void progress(long id, String service, long done) {
         long now = now();
-        store.inTransaction(false, db -> {
+        bookkeeping.execute(() -> store.inTransaction(false, db -> {
             db.update("UPDATE tool_sync_runs SET linesdone = ? WHERE id = ?", done, id);
             return db.update("UPDATE tool_sync_locks SET heartbeat = ? WHERE service = ? AND runid = ?", now, service,
                     id);
-        });
+        }));
     }
 
     private void finish(long id, String status, long lines, long failed, String report) {

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,22 +18,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.atrium.lms.api.StoredFile;
+import io.atrium.store.api.Db;
 import io.atrium.store.api.Store;
 import io.atrium.ws.api.WsException;
 
 /**
  * Runs one sync file through a {@link Processor}: finds the file, reads it as CSV, checks the
  * header (a missing required column aborts the file before anything is written), processes
- * each line in a transaction of its own (a bad line never stops the good ones; its message
+ * each line (a bad line never stops the good ones; its message
  * names its line number), and afterwards writes the tryback file (the header and exactly the
- * failed lines), archives the file and stores the report, as configured. In simulation the
- * whole run is one transaction rolled back at the end, each line behind a savepoint: every
+ * failed lines), archives the file and stores the report, as configured. Lines are written in
+ * batches of {@value #BATCH}, each line at a savepoint, so a failed line leaves nothing and
+ * sends no event. In simulation the whole run is one transaction rolled back at the end: every
  * check is made, nothing is kept, no event is sent.
  */
 final class SyncEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    /** Lines per transaction. */
+    private static final int BATCH = 500;
+    /** Lines between progress reports. */
+    private static final int PROGRESS_EVERY = 500;
 
     /** The outcome of a run. */
     record Outcome(boolean completed, long lines, long failed, String report) {
@@ -90,19 +93,7 @@ final class SyncEngine {
                 report.append(problem).append('\n');
                 return new Outcome(false, 0, 0, report.toString());
             }
-            if (simulate) {
-                try {
-                    store.inTransaction(false, db -> {
-                        Connection c = db.connection();
-                        lines(table, processor, columns, header, report, failedRows, counts, progress, c, actor);
-                        throw new Rollback();
-                    });
-                } catch (Rollback expected) {
-                    // nothing kept
-                }
-            } else {
-                lines(table, processor, columns, header, report, failedRows, counts, progress, null, actor);
-            }
+            lines(table, processor, columns, header, report, failedRows, counts, progress, simulate, actor);
         } catch (CsvTable.Unreadable e) {
             report.append("Error at line ").append(counts[0] + (processor.hasHeader() ? 2 : 1)).append(": ")
                     .append(e.getMessage()).append(" (the lines before it were processed)\n");
@@ -144,62 +135,68 @@ final class SyncEngine {
 
     private void lines(CsvTable table, Processor processor, Processor.Columns columns, List<String> header,
             StringBuilder report, List<List<String>> failedRows, long[] counts, LongConsumer progress,
-            Connection simulation, long actor) throws CsvTable.Unreadable {
-        for (CsvTable.Row row = table.next(); row != null; row = table.next()) {
-            counts[0]++;
-            String message;
-            try {
-                if (header != null && row.values().size() != header.size()) {
-                    throw new Processor.LineFailure(row.values().size() + " values found. " + header.size()
-                            + " expected.");
-                }
-                message = simulation == null ? inTransaction(processor, row, columns, actor)
-                        : atSavepoint(simulation, processor, row, columns, actor);
-                report.append("Line ").append(row.line()).append(": ").append(message).append('\n');
-            } catch (Processor.LineFailure e) {
-                counts[1]++;
-                failedRows.add(row.values());
-                report.append("Error at line ").append(row.line()).append(": ").append(e.getMessage()).append('\n');
-            } catch (RuntimeException e) {
-                counts[1]++;
-                failedRows.add(row.values());
-                LOG.error("tool_sync: line {} failed unexpectedly", row.line(), e);
-                report.append("Error at line ").append(row.line()).append(": unexpected error, see the server log (")
-                        .append(e.getClass().getSimpleName()).append(")\n");
+            boolean simulate, long actor) throws CsvTable.Unreadable {
+        // Lines are written in batches, one transaction each, every line at a savepoint of its
+        // own: a line that fails goes back to its start (its events unsent) and the batch goes
+        // on. A simulation is one transaction that is rolled back at the end.
+        boolean[] more = { true };
+        CsvTable.Unreadable[] unreadable = new CsvTable.Unreadable[1];
+        try {
+            while (more[0]) {
+                store.inTransaction(false, db -> {
+                    int n = 0;
+                    while (simulate || n++ < BATCH) {
+                        CsvTable.Row row;
+                        try {
+                            row = table.next();
+                        } catch (CsvTable.Unreadable e) {
+                            unreadable[0] = e;
+                            row = null;
+                        }
+                        if (row == null) {
+                            more[0] = false;
+                            break;
+                        }
+                        line(db, processor, columns, header, row, report, failedRows, counts, actor);
+                        if (counts[0] % PROGRESS_EVERY == 0) {
+                            progress.accept(counts[0]);
+                        }
+                    }
+                    if (simulate) {
+                        throw new Rollback();
+                    }
+                    return null;
+                });
             }
-            if (counts[0] % 200 == 0) {
-                progress.accept(counts[0]);
-            }
+        } catch (Rollback expected) {
+            // a simulation keeps nothing
         }
         progress.accept(counts[0]);
-    }
-
-    private String inTransaction(Processor processor, CsvTable.Row row, Processor.Columns columns, long actor)
-            throws Processor.LineFailure {
-        return store.inTransaction(false, db -> processor.line(row, columns, actor));
-    }
-
-    private static String atSavepoint(Connection c, Processor processor, CsvTable.Row row, Processor.Columns columns,
-            long actor) throws Processor.LineFailure {
-        Savepoint sp;
-        try {
-            sp = c.setSavepoint();
-        } catch (SQLException e) {
-            throw new IllegalStateException("no savepoint: " + e.getMessage(), e);
+        if (unreadable[0] != null) {
+            throw unreadable[0];
         }
+    }
+
+    private static void line(Db db, Processor processor, Processor.Columns columns, List<String> header,
+            CsvTable.Row row, StringBuilder report, List<List<String>> failedRows, long[] counts, long actor) {
+        counts[0]++;
         try {
-            String m = processor.line(row, columns, actor);
-            c.releaseSavepoint(sp);
-            return m;
-        } catch (Processor.LineFailure | RuntimeException e) {
-            try {
-                c.rollback(sp);
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+            if (header != null && row.values().size() != header.size()) {
+                throw new Processor.LineFailure(row.values().size() + " values found. " + header.size()
+                        + " expected.");
             }
-            throw e;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            String message = db.savepoint(tx -> processor.line(row, columns, actor));
+            report.append("Line ").append(row.line()).append(": ").append(message).append('\n');
+        } catch (Processor.LineFailure e) {
+            counts[1]++;
+            failedRows.add(row.values());
+            report.append("Error at line ").append(row.line()).append(": ").append(e.getMessage()).append('\n');
+        } catch (RuntimeException e) {
+            counts[1]++;
+            failedRows.add(row.values());
+            LOG.error("tool_sync: line {} failed unexpectedly", row.line(), e);
+            report.append("Error at line ").append(row.line()).append(": unexpected error, see the server log (")
+                    .append(e.getClass().getSimpleName()).append(")\n");
         }
     }
 

@@ -46,9 +46,14 @@ public abstract class DataCases {
 
     /** The options of a data test class: {@code name} names its work directory and database. */
     protected static Option[] options(String name, boolean postgres) {
+        return options(name, postgres, List.of("platform"));
+    }
+
+    /** The options of a data test class running these features. */
+    protected static Option[] options(String name, boolean postgres, List<String> features) {
         Settings.Db db = postgres ? Databases.postgres(name) : Settings.Db.EMBEDDED;
         return OptionUtils.combine(
-                Atrium.options(Atrium.work(name + (postgres ? "-pg" : "-h2")), List.of("platform"), db),
+                Atrium.options(Atrium.work(name + (postgres ? "-pg" : "-h2")), features, db),
                 systemProperty("atrium.golden").value(Golden.directory().toString()));
     }
 

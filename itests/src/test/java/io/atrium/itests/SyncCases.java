@@ -1,0 +1,220 @@
+package io.atrium.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.inject.Inject;
+
+import org.junit.Before;
+import org.junit.Test;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+
+import io.atrium.itests.support.Await;
+import io.atrium.itests.support.Http.Response;
+import io.atrium.itests.support.Moodle;
+import io.atrium.itests.support.TestAuth;
+import io.atrium.lms.api.Access;
+import io.atrium.lms.api.Files;
+import io.atrium.lms.api.StoredFile;
+import io.atrium.lms.api.Users;
+
+/**
+ * tool_sync against the real platform, as an integrator drives it: a token for the
+ * {@code tool_sync} service, files uploaded to {@code webservice/upload.php}, committed,
+ * configured and processed; reports, tryback files, simulation, background runs and the lock
+ * between runs.
+ */
+public abstract class SyncCases extends DataCases {
+
+    private static final String PASSWORD = "Sync-admin-2024!";
+
+    @Inject
+    private Users users;
+
+    @Inject
+    private Files files;
+
+    private Moodle sync;
+    private String token;
+
+    @Override
+    protected TestAuth authenticator() {
+        return null; // the platform's own tokens, so uploads and the service are real
+    }
+
+    @Before
+    public void syncToken() throws Exception {
+        users.update(2, Map.of("password", PASSWORD), Access.SYSTEM_ACTOR);
+        Response r = http.get("/login/token.php?username=admin&password=" + PASSWORD + "&service=tool_sync");
+        token = JsonParser.parseString(r.body()).getAsJsonObject().get("token").getAsString();
+        sync = new Moodle(http, token);
+    }
+
+    /** Uploads a file to the caller's draft area; its item id. */
+    private long upload(String name, byte[] content) {
+        String boundary = UUID.randomUUID().toString();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"token\"\r\n\r\n" + token + "\r\n--"
+                + boundary + "\r\nContent-Disposition: form-data; name=\"file_1\"; filename=\"" + name
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        Response r = http.send(HttpRequest.newBuilder(URI.create(http.base() + "/webservice/upload.php"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        assertEquals(r.body(), 200, r.status());
+        return JsonParser.parseString(r.body()).getAsJsonArray().get(0).getAsJsonObject().get("itemid").getAsLong();
+    }
+
+    private void commit(String name, String csv) {
+        long item = upload(name, csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals("true", sync.call("tool_sync_commit_file", "draftitemid", String.valueOf(item)).body());
+    }
+
+    private void set(String service, String key, String value) {
+        Response r = sync.call("tool_sync_set_config", "service", service, "confkey", key, "confvalue", value);
+        assertEquals(r.body(), "true", r.body());
+    }
+
+    private String process(String service, String action) {
+        return JsonParser.parseString(sync.call("tool_sync_process", "service", service, "action", action).body())
+                .getAsString();
+    }
+
+    private String area(String name) throws IOException {
+        List<StoredFile> found = files.area(1, "tool_sync", "syncfiles", 0L).stream()
+                .filter(f -> f.filename().startsWith(name)).toList();
+        assertEquals(found.toString(), 1, found.size());
+        try (InputStream in = files.open(found.get(0))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    public void aUsersFileCreatesAndUpdatesUsersAndPutsBadLinesInATrybackFile() throws Exception {
+        String csv = "username;firstname;lastname;email;idnumber\n"
+                + "# a comment line\n"
+                + "sync1;Ada;Lovelace;ada@example.org;S001\n"
+                + "Bad User;Bad;Name;bad@example.org;S002\n"
+                + "sync3;\"Grace; Brewster\";Hopper;grace@example.org;S003\n"
+                + "short;line\n";
+        commit("people.csv", csv);
+        set("users", "filelocation", "people.csv");
+        String report = process("users", "sync");
+        assertTrue(report, report.contains("Line 3: created user sync1 (id "));
+        assertTrue(report, report.contains("Error at line 4: Invalid username 'bad user': letters, digits and _ - . @ only"));
+        assertTrue(report, report.contains("Line 5: created user sync3 (id "));
+        assertTrue(report, report.contains("Error at line 6: 2 values found. 5 expected."));
+        assertTrue(report, report.contains("4 line(s) processed, 2 failed"));
+        assertEquals("Grace; Brewster", users.byUsername("sync3").orElseThrow().firstname());
+        assertEquals("S001", users.byUsername("sync1").orElseThrow().idnumber());
+        assertEquals("username;firstname;lastname;email;idnumber\nBad User;Bad;Name;bad@example.org;S002\n"
+                + "short;line\n", area("people_tryback_"));
+
+        // Again, with a change: matched by idnumber, updated.
+        commit("people.csv", "username;firstname;lastname;idnumber\nsync1;Augusta Ada;Lovelace;S001\n");
+        String again = process("users", "sync");
+        assertTrue(again, again.contains("Line 2: updated user sync1"));
+        assertEquals("Augusta Ada", users.byUsername("sync1").orElseThrow().firstname());
+    }
+
+    @Test
+    public void aMissingRequiredColumnAbortsTheFileBeforeAnythingIsWritten() {
+        commit("nolastname.csv", "username;firstname;idnumber\nsyncx;X;SX\n");
+        set("users", "filelocation", "nolastname.csv");
+        String report = process("users", "sync");
+        assertTrue(report, report.contains("The file lacks the required column(s) lastname"));
+        assertFalse(users.byUsername("syncx").isPresent());
+    }
+
+    @Test
+    public void settingsAreCheckedAndLocationsCannotLeaveTheSyncArea() {
+        for (String bad : List.of("../etc/passwd", "/etc/passwd", "a/../../b.csv", "C:\\x.csv", "dir/")) {
+            Response r = sync.call("tool_sync_set_config", "service", "users", "confkey", "filelocation", "confvalue",
+                    bad);
+            assertTrue(r.body(), r.body().contains("\"errorcode\":\"invalidparameter\"")
+                    && r.body().contains("Invalid file location"));
+        }
+        assertTrue(sync.call("tool_sync_set_config", "service", "users", "confkey", "primaryidentity", "confvalue",
+                "shoesize").body().contains("allowed values: idnumber, email, username"));
+        assertTrue(sync.call("tool_sync_set_config", "service", "nope", "confkey", "x", "confvalue", "y").body()
+                .contains("the services are courses, users, enrols, cohorts, global"));
+        assertTrue(sync.call("tool_sync_set_config", "service", "users", "confkey", "x", "confvalue", "y").body()
+                .contains("Unknown key 'x' for service users; its keys are filelocation"));
+        assertTrue(sync.call("tool_sync_process", "service", "users", "action", "create").body()
+                .contains("Unknown action 'create' for service users; its actions are sync"));
+        assertTrue(sync.call("tool_sync_commit_file", "draftitemid", "123456").body()
+                .contains("Draft item 123456 holds no file of yours"));
+    }
+
+    @Test
+    public void aSimulationChecksEveryLineAndKeepsNothing() {
+        commit("simulated.csv", "username;firstname;lastname;idnumber\nsim1;S;One;SIM1\nsim 2;S;Two;SIM2\n");
+        set("users", "filelocation", "simulated.csv");
+        long runid = new Moodle(http, token).json("tool_sync_process_start", "service", "users", "action", "sync",
+                "simulate", "1").getAsJsonObject().get("runid").getAsLong();
+        JsonObject run = awaitRun(runid);
+        assertEquals("done", run.get("status").getAsString());
+        assertTrue(run.get("simulate").getAsBoolean());
+        assertEquals(2, run.get("linesdone").getAsLong());
+        assertEquals(1, run.get("linesfailed").getAsLong());
+        String report = run.get("report").getAsString();
+        assertTrue(report, report.startsWith("Simulating simulated.csv\nLine 2: created user sim1"));
+        assertFalse("a simulation keeps nothing", users.byUsername("sim1").isPresent());
+        assertEquals(0, count("SELECT COUNT(*) FROM mdl_logstore_standard_log WHERE eventname = "
+                + "'\\core\\event\\user_created' AND relateduserid IN (SELECT id FROM mdl_user WHERE username = 'sim1')"));
+    }
+
+    @Test
+    public void runsOfOneServiceNeverOverlap() {
+        StringBuilder csv = new StringBuilder("username;firstname;lastname;idnumber\n");
+        for (int i = 0; i < 3000; i++) {
+            csv.append("lock").append(i).append(";L;").append(i).append(";LOCK").append(i).append('\n');
+        }
+        commit("many.csv", csv.toString());
+        set("users", "filelocation", "many.csv");
+        long first = new Moodle(http, token).json("tool_sync_process_start", "service", "users", "action", "sync")
+                .getAsJsonObject().get("runid").getAsLong();
+        long second = new Moodle(http, token).json("tool_sync_process_start", "service", "users", "action", "sync")
+                .getAsJsonObject().get("runid").getAsLong();
+        JsonObject a = awaitRun(first);
+        JsonObject b = awaitRun(second);
+        // One of them ran the file; the other either found it running or ran after it.
+        String refused = "A run of users is already in progress (run ";
+        boolean overlapped = b.get("report").getAsString().contains(refused)
+                || a.get("report").getAsString().contains(refused);
+        assertTrue(a + " " + b, overlapped || a.get("timefinished").getAsLong() <= b.get("timestarted").getAsLong()
+                || b.get("timefinished").getAsLong() <= a.get("timestarted").getAsLong());
+        assertEquals(3000, count("SELECT COUNT(*) FROM mdl_user WHERE username LIKE 'lock%'"));
+        assertEquals(0, count("SELECT COUNT(*) FROM tool_sync_locks"));
+    }
+
+    private JsonObject awaitRun(long runid) {
+        return Await.until("sync run " + runid + " to finish", Duration.ofSeconds(60),
+                () -> new Moodle(http, token).json("tool_sync_get_run", "runid", String.valueOf(runid)).getAsJsonObject(),
+                r -> List.of("done", "failed").contains(r.get("status").getAsString()));
+    }
+
+    @Test
+    public void checkCourseTellsWhetherACourseExists() {
+        assertEquals("true", sync.call("tool_sync_check_course", "courseidsource", "id", "courseid", "1").body());
+        assertEquals("false", sync.call("tool_sync_check_course", "courseidsource", "shortname", "courseid", "NOPE")
+                .body());
+        assertTrue(sync.call("tool_sync_check_course", "courseidsource", "colour", "courseid", "1").body()
+                .contains("allowed values: id, idnumber, shortname"));
+    }
+}

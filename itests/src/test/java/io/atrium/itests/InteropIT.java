@@ -87,6 +87,11 @@ public class InteropIT {
     }
 
     @Test
+    public void phpCurlDrivesToolSyncAsItsOwnTestClientDoes() throws Exception {
+        assertPassed("sync.php", run(List.of("php", "sync.php"), Duration.ofMinutes(3)));
+    }
+
+    @Test
     public void chromiumSignsInCreatesUsesAndRevokesAToken() throws Exception {
         assertPassed("browser", run(List.of("node", "browser.js"), Duration.ofMinutes(3)));
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletMultipart;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 import org.slf4j.Logger;
@@ -26,6 +27,8 @@ import jakarta.servlet.http.HttpServletResponse;
 @Component(service = Servlet.class)
 @HttpWhiteboardServletPattern("/login/token.php")
 @HttpWhiteboardServletName("atrium-login-token")
+// Moodle reads its parameters from multipart bodies too (PHP's curl sends an array of fields so).
+@HttpWhiteboardServletMultipart(enabled = true, maxFileSize = 64 * 1024, maxRequestSize = 64 * 1024)
 @SuppressWarnings("serial")
 public final class TokenServlet extends HttpServlet {
 

@@ -46,11 +46,14 @@ final class SyncFunctions {
                 .services(SERVICE);
     }
 
-    /** The external service {@code tool_sync}: uploads allowed, as the original's. */
+    /**
+     * The external service {@code tool_sync}: uploads allowed, as the original's; downloads too,
+     * so reports and tryback files can be fetched from {@code webservice/pluginfile.php}.
+     */
     @Component
     public static final class Service implements ServiceDeclaration {
         private static final ServiceDefinition DEFINITION = new ServiceDefinition(SERVICE, "Sync tool", true, false,
-                null, true, false, List.of());
+                null, true, true, List.of());
 
         @Override
         public ServiceDefinition definition() {

@@ -135,6 +135,14 @@ final class EnrolsSync implements Processor {
         return new ArrayList<>(names);
     }
 
+    private static OptionalLong time(CsvTable.Row row, Columns c, String column, ZoneId zone) throws LineFailure {
+        try {
+            return Times.parse(c.text(row, column), zone);
+        } catch (IllegalArgumentException e) {
+            throw new LineFailure("Invalid " + column + ": " + e.getMessage());
+        }
+    }
+
     @Override
     public String line(CsvTable.Row row, Columns c, long actor) throws LineFailure {
         // Everything the line says is checked before anything is written.
@@ -146,12 +154,12 @@ final class EnrolsSync implements Processor {
             String given = c.get(row, "cmd");
             cmd = Command.parse(given == null || given.isBlank() ? domain.settings().get("enrols", "defaultcmd") : given);
             gcmd = GroupCommand.parse(c.text(row, "gcmd"));
-            ZoneId z = zone.get();
-            start = Times.parse(c.text(row, "starttime"), z);
-            end = Times.parse(c.text(row, "endtime"), z);
         } catch (IllegalArgumentException e) {
             throw new LineFailure(e.getMessage());
         }
+        ZoneId z = zone.get();
+        start = time(row, c, "starttime", z);
+        end = time(row, c, "endtime", z);
         checkMethod(c.text(row, "enrol"));
         List<String> groups = groupNames(row, c);
         if (gcmd.isEmpty() && !groups.isEmpty()) {

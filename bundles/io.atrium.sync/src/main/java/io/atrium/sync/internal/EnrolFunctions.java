@@ -24,6 +24,7 @@ import io.atrium.lms.api.Course;
 import io.atrium.lms.api.Enrolments;
 import io.atrium.lms.api.IdentifierException;
 import io.atrium.lms.api.Identifiers;
+import io.atrium.lms.api.RoleAssignment;
 import io.atrium.lms.api.Roles;
 import io.atrium.ws.api.Descriptors;
 import io.atrium.ws.api.FunctionSpec;
@@ -217,8 +218,15 @@ final class EnrolFunctions {
             if (r.roleSource() != null) {
                 long roleId = lookup(() -> identifiers.role(r.roleSource(), r.role()), "role");
                 requireAssignable(caller, context, roleId, userId, courseId);
-                // The role as the manual enrolment (or a person) gave it; the enrolment stays.
-                return () -> roles.unassign(roleId, userId, context, "", 0, caller);
+                // The role as a person or the manual enrolment gave it (another plugin's stays
+                // its business); the enrolment stays.
+                return () -> {
+                    for (RoleAssignment a : roles.assignments(userId, context)) {
+                        if (a.roleId() == roleId && (a.component().isEmpty() || a.component().equals("enrol_manual"))) {
+                            roles.unassign(roleId, userId, context, a.component(), a.itemId(), caller);
+                        }
+                    }
+                };
             }
             if (enrolments.manualEnrolment(courseId, userId).isEmpty()) {
                 return () -> {

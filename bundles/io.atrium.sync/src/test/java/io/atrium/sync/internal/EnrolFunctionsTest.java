@@ -121,11 +121,15 @@ class EnrolFunctionsTest {
                 ADMIN).apply();
         ops.enrol(EnrolFunctions.enrolRequest(enrol("shortname", "manager", "username", "jdoe", "shortname", "C1")),
                 ADMIN).apply();
+        long manager = lms.identifiers.role("shortname", "manager");
+        lms.roleService.assign(manager, jdoe, FakeLms.courseContext(c1), "enrol_cohort", 7, ADMIN);
         lms.journal.clear();
         ops.unenrol(EnrolFunctions.unenrolRequest(unenrol("username", "jdoe", "shortname", "C1", "shortname",
                 "manager")), ADMIN).apply();
         assertEquals(List.of("unassign manager " + jdoe + "@" + FakeLms.courseContext(c1).id()), lms.journal);
         assertEquals(1, lms.enrolled.size());
+        // The student role and the role another plugin manages stay.
+        assertEquals(List.of("student", "manager"), lms.assignments.stream().map(a -> a.roleShortname()).toList());
     }
 
     @Test

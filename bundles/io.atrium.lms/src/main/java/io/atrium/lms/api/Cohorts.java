@@ -10,12 +10,13 @@ import org.osgi.annotation.versioning.ProviderType;
 import io.atrium.ws.api.WsException;
 
 /**
- * Creates cohorts and changes their members as Moodle's {@code cohort_add_cohort},
- * {@code cohort_add_member} and {@code cohort_remove_member} do, with their events. A cohort lives
+ * Creates and deletes cohorts and changes their members as Moodle's {@code cohort_add_cohort},
+ * {@code cohort_delete_cohort}, {@code cohort_add_member} and {@code cohort_remove_member} do, with
+ * their events. A cohort lives
  * in the system context or in a category's context. Capabilities are the caller's business: the
  * methods do what they are asked for the given actor.
  * <p>
- * To find a cohort by id or idnumber, use {@link Identifiers#cohort}.
+ * To find a cohort by id, idnumber or name, use {@link Identifiers#cohort}.
  */
 @ProviderType
 public interface Cohorts {
@@ -55,6 +56,15 @@ public interface Cohorts {
      *                     {@code formatnotsupported} for an unknown description format
      */
     long create(Context context, Map<String, Object> fields, long actor) throws WsException;
+
+    /**
+     * Deletes a cohort and its memberships as Moodle's {@code cohort_delete_cohort}; appends
+     * {@code \core\event\cohort_deleted} (and, as Moodle, no event per member removed).
+     *
+     * @throws WsException {@code invalidrecord} for a cohort that does not exist
+     * @since 1.2
+     */
+    void delete(long cohortId, long actor) throws WsException;
 
     /**
      * Adds a user to a cohort; appends {@code \core\event\cohort_member_added} when the user

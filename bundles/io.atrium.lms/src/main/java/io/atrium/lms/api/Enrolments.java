@@ -73,6 +73,15 @@ public interface Enrolments {
     Optional<Long> manualInstance(long courseId);
 
     /**
+     * The user's enrolment through the course's manual instance (the first by sort order, enabled
+     * or not), if there is one: its status and time window, for callers that change one of them
+     * and keep the others.
+     *
+     * @since 1.2
+     */
+    Optional<UserEnrolment> manualEnrolment(long courseId, long userId);
+
+    /**
      * Enrols a user through the course's manual instance and assigns the role in the course
      * context. An existing enrolment is updated when its times or status differ (no new event);
      * an existing role assignment is kept.

@@ -16,7 +16,10 @@ public interface Identifiers {
     /** A user by {@code id}, {@code username}, {@code idnumber} or {@code email}. */
     long user(String by, String value) throws IdentifierException;
 
-    /** A cohort by {@code id} or {@code idnumber}. */
+    /**
+     * A cohort by {@code id}, {@code idnumber} or {@code name} (since 1.2; names need not be
+     * unique, and a name two cohorts share is ambiguous).
+     */
     long cohort(String by, String value) throws IdentifierException;
 
     /** A group by {@code id}, or by {@code name} given as {@code courseid@name}. */

@@ -152,6 +152,19 @@ public final class CohortsImpl implements Cohorts {
     }
 
     @Override
+    public void delete(long cohortId, long actor) throws WsException {
+        store.inTransaction(false, db -> {
+            Context context = contextOf(db, cohortId);
+            // Moodle deletes the memberships with the cohort and logs only cohort_deleted.
+            db.update("DELETE FROM mdl_cohort_members WHERE cohortid = ?", cohortId);
+            db.update("DELETE FROM mdl_cohort WHERE id = ?", cohortId);
+            events.append(LmsEvent.named("\\core\\event\\cohort_deleted").crud("d").edulevel(0)
+                    .object("cohort", cohortId).context(context).user(actor));
+            return null;
+        });
+    }
+
+    @Override
     public boolean addMember(long cohortId, long userId, long actor) throws WsException {
         return store.inTransaction(false, db -> {
             Context context = contextOf(db, cohortId);

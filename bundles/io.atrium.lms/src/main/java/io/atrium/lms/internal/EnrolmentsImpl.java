@@ -18,6 +18,7 @@ import io.atrium.lms.api.EventLog;
 import io.atrium.lms.api.Groups;
 import io.atrium.lms.api.LmsEvent;
 import io.atrium.lms.api.Roles;
+import io.atrium.lms.api.UserEnrolment;
 import io.atrium.store.api.Db;
 import io.atrium.store.api.Schema;
 import io.atrium.store.api.Store;
@@ -57,6 +58,15 @@ public final class EnrolmentsImpl implements Enrolments {
         return db.first("SELECT id FROM mdl_enrol WHERE courseid = ? AND enrol = ?"
                 + (enabledOnly ? " AND status = 0" : "") + " ORDER BY sortorder, id", rs -> rs.getLong(1),
                 courseId, MANUAL);
+    }
+
+    @Override
+    public Optional<UserEnrolment> manualEnrolment(long courseId, long userId) {
+        return store.inTransaction(true, db -> instance(db, courseId, false).flatMap(instance -> db.first(
+                "SELECT id, enrolid, userid, status, timestart, timeend, timecreated, timemodified "
+                        + "FROM mdl_user_enrolments WHERE enrolid = ? AND userid = ?",
+                rs -> new UserEnrolment(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getLong(8)), instance, userId)));
     }
 
     private static Context courseContext(Db db, long courseId) throws WsException {

@@ -111,6 +111,8 @@ public final class Runs {
         Domain domain = new Domain(store, users, identifiers, courses, categories, enrolments, roles, groups, cohorts,
                 contexts, access, settings);
         processors.put("users/sync", new UsersSync(domain));
+        processors.put("enrols/sync", new EnrolsSync(domain, () -> Times.zone(siteConfig)));
+        processors.put("cohorts/sync", new CohortsSync(domain));
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), r -> {
             Thread t = new Thread(r, "atrium-sync-" + n.incrementAndGet());

@@ -48,6 +48,21 @@ public abstract class SyncCases extends DataCases {
     @Inject
     private Files files;
 
+    @Inject
+    private io.atrium.lms.api.Courses courses;
+
+    @Inject
+    private io.atrium.lms.api.Enrolments enrolments;
+
+    @Inject
+    private io.atrium.lms.api.Groups groups;
+
+    @Inject
+    private io.atrium.lms.api.Identifiers identifiers;
+
+    @Inject
+    private io.atrium.lms.api.Cohorts cohorts;
+
     private Moodle sync;
     private String token;
 
@@ -207,6 +222,64 @@ public abstract class SyncCases extends DataCases {
         return Await.until("sync run " + runid + " to finish", Duration.ofSeconds(60),
                 () -> new Moodle(http, token).json("tool_sync_get_run", "runid", String.valueOf(runid)).getAsJsonObject(),
                 r -> List.of("done", "failed").contains(r.get("status").getAsString()));
+    }
+
+    @Test
+    public void enrolmentAndCohortFilesEnrolGroupAndGatherUsers() throws Exception {
+        long course = courses.create(Map.of("fullname", "Sync enrol course", "shortname", "SYNCE1", "category", 1L),
+                Access.SYSTEM_ACTOR);
+        commit("enrolusers.csv", "username;firstname;lastname;idnumber\nsynce1;En;One;SE1\nsynce2;En;Two;SE2\n");
+        set("users", "filelocation", "enrolusers.csv");
+        assertTrue(process("users", "sync").contains("0 failed"));
+        long u1 = identifiers.user("username", "synce1");
+        long u2 = identifiers.user("username", "synce2");
+
+        commit("enrols.csv", "cmd;cid;uid;rolename;gcmd;g1\n"
+                + "add;SYNCE1;synce1;student;gaddcreate;Team A\n"
+                + "add;NOPE;synce2;student;;\n"
+                + "add;SYNCE1;synce2;editingteacher;;\n");
+        set("enrols", "filelocation", "enrols.csv");
+        String report = process("enrols", "sync");
+        assertTrue(report, report.contains("3 line(s) processed, 1 failed"));
+        assertTrue(report, report.contains("Error at line 3: "));
+        assertTrue(enrolments.isEnrolled(course, u1, true));
+        assertTrue(enrolments.isEnrolled(course, u2, true));
+        long team = groups.byName(course, "Team A").orElseThrow().id();
+        assertTrue(groups.isMember(team, u1));
+
+        commit("cohorts.csv", "cmd;cidnumber;cname;userid\nadd;SYNCCOH;Sync cohort;synce1\n"
+                + "add;SYNCCOH;Sync cohort;synce2\nadd;SYNCCOH;Sync cohort;nobody-here\n");
+        set("cohorts", "filelocation", "cohorts.csv");
+        set("cohorts", "useridentifier", "username");
+        String cohortReport = process("cohorts", "sync");
+        assertTrue(cohortReport, cohortReport.contains("3 line(s) processed, 1 failed"));
+        long cohort = identifiers.cohort("idnumber", "SYNCCOH");
+        assertEquals(List.of(u1, u2), cohorts.members(cohort).stream().sorted().toList());
+    }
+
+    @Test
+    public void usersAreEnrolledAndUnenrolledByAnyIdentifier() throws Exception {
+        long course = courses.create(Map.of("fullname", "Sync function course", "shortname", "SYNCF1", "idnumber",
+                "SF-1", "category", 1L), Access.SYSTEM_ACTOR);
+        commit("fnusers.csv", "username;firstname;lastname;email;idnumber\nsyncf1;Fn;One;syncf1@example.org;SF1\n");
+        set("users", "filelocation", "fnusers.csv");
+        assertTrue(process("users", "sync").contains("0 failed"));
+        long user = identifiers.user("username", "syncf1");
+        Response enrol = sync.call("tool_sync_enrol_user_enrol", "roleidsource", "shortname", "roleid", "student",
+                "useridsource", "email", "userid", "syncf1@example.org", "courseidsource", "idnumber", "courseid",
+                "SF-1");
+        assertEquals(enrol.body(), "true", enrol.body());
+        assertTrue(enrolments.isEnrolled(course, user, true));
+        Response unknown = sync.call("tool_sync_enrol_user_enrol", "roleidsource", "shortname", "roleid", "student",
+                "useridsource", "username", "userid", "nobody-here", "courseidsource", "shortname", "courseid", "SYNCF1");
+        assertTrue(unknown.body(), unknown.body().contains("\"errorcode\":\"invalidrecord\""));
+        Response badSource = sync.call("tool_sync_enrol_user_enrol", "roleidsource", "colour", "roleid", "student",
+                "useridsource", "username", "userid", "syncf1", "courseidsource", "shortname", "courseid", "SYNCF1");
+        assertTrue(badSource.body(), badSource.body().contains("invalidparameter"));
+        Response unenrol = sync.call("tool_sync_enrol_user_unenrol", "useridsource", "idnumber", "userid", "SF1",
+                "courseidsource", "shortname", "courseid", "SYNCF1");
+        assertEquals(unenrol.body(), "true", unenrol.body());
+        assertFalse(enrolments.isEnrolled(course, user, false));
     }
 
     @Test

@@ -11,7 +11,7 @@
  * {@code userid}. Use {@link io.atrium.lms.api.Access#SYSTEM_ACTOR} for work no user asked for.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package io.atrium.lms.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -111,6 +111,10 @@ public final class Runs {
         Domain domain = new Domain(store, users, identifiers, courses, categories, enrolments, roles, groups, cohorts,
                 contexts, access, settings);
         processors.put("users/sync", new UsersSync(domain));
+        processors.put("courses/create", new CoursesCreate(domain));
+        processors.put("courses/delete", new CoursesDelete(domain));
+        processors.put("courses/check", new CoursesCheck(domain));
+        processors.put("courses/reset", new CoursesReset(domain));
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), r -> {
             Thread t = new Thread(r, "atrium-sync-" + n.incrementAndGet());

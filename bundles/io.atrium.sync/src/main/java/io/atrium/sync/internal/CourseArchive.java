@@ -1,5 +1,6 @@
 package io.atrium.sync.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -226,12 +227,12 @@ record CourseArchive(Map<String, Object> course, List<Section> sections, List<Mo
         }
         JsonElement parsed;
         try {
-            JsonReader reader = new JsonReader(new InputStreamReader(new java.io.ByteArrayInputStream(json),
+            JsonReader reader = new JsonReader(new InputStreamReader(new ByteArrayInputStream(json),
                     StandardCharsets.UTF_8));
             reader.setStrictness(Strictness.STRICT);
             parsed = JsonParser.parseReader(reader);
         } catch (JsonParseException e) {
-            throw new Invalid(ENTRY + " is not valid JSON: " + e.getMessage());
+            throw new Invalid(ENTRY + " is not valid JSON: " + Replacements.jsonProblem(e));
         }
         if (!parsed.isJsonObject()) {
             throw new Invalid(ENTRY + " is not a JSON object");

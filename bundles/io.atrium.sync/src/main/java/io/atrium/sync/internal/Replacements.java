@@ -153,7 +153,7 @@ final class Replacements {
                 throw invalid("replacements: text after the JSON object");
             }
         } catch (IOException | IllegalStateException | JsonParseException e) {
-            throw invalid("replacements is not valid JSON: " + e.getMessage());
+            throw invalid("replacements is not valid JSON: " + jsonProblem(e));
         }
         return entries;
     }
@@ -390,6 +390,18 @@ final class Replacements {
         } catch (JsonParseException e) {
             return null;
         }
+    }
+
+    /** Gson's message about malformed JSON, without its advice to parse leniently and its links. */
+    static String jsonProblem(Throwable e) {
+        Throwable t = e instanceof JsonParseException && e.getCause() != null ? e.getCause() : e;
+        String m = String.valueOf(t.getMessage());
+        int see = m.indexOf("\nSee ");
+        if (see >= 0) {
+            m = m.substring(0, see);
+        }
+        return m.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON", "malformed JSON")
+                .strip();
     }
 
     private static WsException entry(String key, String why) {

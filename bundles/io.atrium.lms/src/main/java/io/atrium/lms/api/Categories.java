@@ -1,5 +1,6 @@
 package io.atrium.lms.api;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,6 +18,13 @@ public interface Categories {
 
     /** A category by id. */
     Optional<Category> get(long id);
+
+    /**
+     * The categories directly under a parent (0 for the top level), in their sort order.
+     *
+     * @since 1.2
+     */
+    List<Category> children(long parent);
 
     /**
      * Creates a category as the last child of its parent.

@@ -1,6 +1,7 @@
 package io.atrium.lms.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +50,12 @@ public final class CategoriesImpl implements Categories {
     @Override
     public Optional<Category> get(long id) {
         return store.inTransaction(true, db -> find(db, id));
+    }
+
+    @Override
+    public List<Category> children(long parent) {
+        return store.inTransaction(true, db -> db.list("SELECT " + COLUMNS + " FROM mdl_course_categories "
+                + "WHERE parent = ? ORDER BY sortorder, id", CATEGORY, parent));
     }
 
     static Optional<Category> find(Db db, long id) {

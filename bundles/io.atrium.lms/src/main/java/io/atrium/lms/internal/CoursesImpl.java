@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -16,6 +17,8 @@ import io.atrium.lms.api.Context;
 import io.atrium.lms.api.ContextLevel;
 import io.atrium.lms.api.Course;
 import io.atrium.lms.api.CourseModule;
+import io.atrium.lms.api.CourseModuleContent;
+import io.atrium.lms.api.CourseSection;
 import io.atrium.lms.api.Courses;
 import io.atrium.lms.api.EventLog;
 import io.atrium.lms.api.LmsEvent;
@@ -48,6 +51,15 @@ public final class CoursesImpl implements Courses {
             Map.entry("calendartype", ""), Map.entry("theme", ""), Map.entry("enablecompletion", 1),
             Map.entry("completionnotify", 0), Map.entry("showactivitydates", 0),
             Map.entry("showcompletionconditions", 1));
+
+    /** The section columns a caller may set. */
+    static final Set<String> SECTION_FIELDS = Set.of("name", "summary", "summaryformat", "visible");
+
+    /** The course module columns a caller may set ({@code modname} only when adding one). */
+    static final Set<String> MODULE_FIELDS = Set.of("modname", "name", "intro", "settings", "idnumber", "visible");
+
+    /** A module type: Moodle's plugin name rules, within mdl_course_modules.modname. */
+    private static final Pattern MODNAME = Pattern.compile("[a-z][a-z0-9_]{0,19}");
 
     static final int DEFAULT_NUMSECTIONS = 4;
     static final long STUDENT_ROLE = 5;
@@ -82,6 +94,225 @@ public final class CoursesImpl implements Courses {
                 rs -> new CourseModule(rs.getLong("id"), rs.getLong("course"), rs.getLong("section"),
                         rs.getString("modname"), rs.getString("name"), rs.getString("idnumber"),
                         rs.getInt("visible") != 0), cmid));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> fields(long id) {
+        return store.inTransaction(true, db -> {
+            Optional<Map<String, Object>> found = db.first("SELECT * FROM mdl_course WHERE id = ?", rs -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                for (String c : COLUMNS) {
+                    Object v = rs.getObject(c);
+                    if (v != null) {
+                        m.put(c, v);
+                    }
+                }
+                return m;
+            }, id);
+            found.ifPresent(m -> {
+                Map<String, String> options = new LinkedHashMap<>();
+                db.list("SELECT name, value FROM mdl_course_format_options WHERE courseid = ? AND sectionid = 0 "
+                        + "AND format = ? ORDER BY id", rs -> options.put(rs.getString(1), rs.getString(2)), id,
+                        text(m.get("format")));
+                m.put("formatoptions", options);
+            });
+            return found;
+        });
+    }
+
+    @Override
+    public List<CourseSection> sections(long courseId) {
+        return store.inTransaction(true, db -> db.list("SELECT id, course, section, name, summary, summaryformat, "
+                + "visible FROM mdl_course_sections WHERE course = ? ORDER BY section", rs -> new CourseSection(
+                        rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getString(4), Rows.text(rs, "summary"),
+                        rs.getInt(6), rs.getInt(7) != 0), courseId));
+    }
+
+    @Override
+    public List<CourseModuleContent> modules(long courseId) {
+        return store.inTransaction(true, db -> {
+            record Section(long id, int section, String sequence) {
+            }
+            List<Section> sections = db.list("SELECT id, section, sequence FROM mdl_course_sections WHERE course = ? "
+                    + "ORDER BY section", rs -> new Section(rs.getLong(1), rs.getInt(2), rs.getString(3)), courseId);
+            Map<Long, Integer> numbers = new HashMap<>();
+            sections.forEach(s -> numbers.put(s.id(), s.section()));
+            // Per section id, its modules by id.
+            Map<Long, Map<Long, CourseModuleContent>> bySection = new HashMap<>();
+            db.list("SELECT id, course, section, modname, name, intro, settings, idnumber, visible "
+                    + "FROM mdl_course_modules WHERE course = ? ORDER BY id", rs -> {
+                        long section = rs.getLong(3);
+                        Integer number = numbers.get(section);
+                        if (number != null) {
+                            bySection.computeIfAbsent(section, k -> new LinkedHashMap<>()).put(rs.getLong(1),
+                                    new CourseModuleContent(rs.getLong(1), rs.getLong(2), number, rs.getString(4),
+                                            rs.getString(5), rs.getString(6), rs.getString(7),
+                                            Rows.text(rs, "idnumber"), rs.getInt(9) != 0));
+                        }
+                        return null;
+                    }, courseId);
+            List<CourseModuleContent> out = new ArrayList<>();
+            for (Section s : sections) {
+                Map<Long, CourseModuleContent> modules = bySection.getOrDefault(s.id(), Map.of());
+                Map<Long, CourseModuleContent> left = new LinkedHashMap<>(modules);
+                // The section's sequence is the display order; modules it does not list come last.
+                for (String cm : s.sequence() == null ? new String[0] : s.sequence().split(",")) {
+                    CourseModuleContent m = cm.isBlank() ? null : left.remove(parseId(cm));
+                    if (m != null) {
+                        out.add(m);
+                    }
+                }
+                out.addAll(left.values());
+            }
+            return out;
+        });
+    }
+
+    private static Long parseId(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void updateSection(long courseId, int section, Map<String, Object> fields, long actor)
+            throws WsException {
+        store.inTransaction(false, db -> {
+            find(db, courseId).orElseThrow(() -> missing(courseId));
+            Map<String, Object> row = checked(fields, SECTION_FIELDS, "section");
+            if (section < 0) {
+                throw WsException.invalidParameter("Invalid section number: " + section);
+            }
+            Context context = courseContext(db, courseId);
+            long sectionId = ensureSection(db, courseId, section, context, actor);
+            row.put("timemodified", Rows.now());
+            db.updateById("mdl_course_sections", sectionId, row);
+            events.append(LmsEvent.named("\\core\\event\\course_section_updated").crud("u").edulevel(1)
+                    .object("course_sections", sectionId).context(context).user(actor)
+                    .other(Map.of("sectionnum", section)));
+            return null;
+        });
+    }
+
+    @Override
+    public long addModule(long courseId, int section, Map<String, Object> fields, long actor) throws WsException {
+        return store.inTransaction(false, db -> {
+            find(db, courseId).orElseThrow(() -> missing(courseId));
+            Map<String, Object> row = checked(fields, MODULE_FIELDS, "module");
+            String modname = text(row.get("modname"));
+            if (!MODNAME.matcher(modname).matches()) {
+                throw WsException.invalidParameter("Invalid module type '" + modname + "': lower-case letters, "
+                        + "digits and underscores, at most 20, starting with a letter");
+            }
+            if (section < 0) {
+                throw WsException.invalidParameter("Invalid section number: " + section);
+            }
+            Context context = courseContext(db, courseId);
+            long sectionId = ensureSection(db, courseId, section, context, actor);
+            row.put("course", courseId);
+            row.put("section", sectionId);
+            row.put("name", text(row.get("name")));
+            row.put("idnumber", text(row.get("idnumber")));
+            row.putIfAbsent("visible", 1);
+            row.put("visibleold", row.get("visible"));
+            row.put("added", Rows.now());
+            long cmid = db.insert("mdl_course_modules", row);
+            String sequence = db.first("SELECT sequence FROM mdl_course_sections WHERE id = ?", rs -> text(
+                    rs.getString(1)), sectionId).orElse("");
+            db.update("UPDATE mdl_course_sections SET sequence = ? WHERE id = ?", sequence.isBlank()
+                    ? String.valueOf(cmid) : sequence + "," + cmid, sectionId);
+            Context moduleContext = ContextStore.create(db, ContextLevel.MODULE, cmid, context);
+            events.append(LmsEvent.named("\\core\\event\\course_module_created").crud("c").edulevel(1)
+                    .object("course_modules", cmid).context(moduleContext).course(courseId).user(actor)
+                    .other(moduleOther(modname, cmid, text(row.get("name")))));
+            return cmid;
+        });
+    }
+
+    @Override
+    public void updateModule(long cmid, Map<String, Object> fields, long actor) throws WsException {
+        store.inTransaction(false, db -> {
+            record Module(long course, String modname, String name) {
+            }
+            Module m = db.first("SELECT course, modname, name FROM mdl_course_modules WHERE id = ?",
+                    rs -> new Module(rs.getLong(1), rs.getString(2), rs.getString(3)), cmid)
+                    .orElseThrow(() -> WsException.invalidRecord("course_modules",
+                            "SELECT * FROM {course_modules} WHERE id = ?\n[array (\n  0 => " + cmid + ",\n)]"));
+            Map<String, Object> row = checked(fields, MODULE_FIELDS, "module");
+            if (row.containsKey("modname")) {
+                throw WsException.invalidParameter("The type of a course module cannot be changed");
+            }
+            if (row.containsKey("name")) {
+                row.put("name", text(row.get("name")));
+            }
+            if (row.containsKey("idnumber")) {
+                row.put("idnumber", text(row.get("idnumber")));
+            }
+            if (row.containsKey("visible")) {
+                row.put("visibleold", row.get("visible"));
+            }
+            if (!row.isEmpty()) {
+                db.updateById("mdl_course_modules", cmid, row);
+            }
+            // Modules copied before copies made their contexts have none yet.
+            Context moduleContext = ContextStore.create(db, ContextLevel.MODULE, cmid, courseContext(db, m.course()));
+            events.append(LmsEvent.named("\\core\\event\\course_module_updated").crud("u").edulevel(1)
+                    .object("course_modules", cmid).context(moduleContext).course(m.course()).user(actor)
+                    .other(moduleOther(m.modname(), cmid, row.containsKey("name") ? text(row.get("name"))
+                            : m.name())));
+            return null;
+        });
+    }
+
+    /** Moodle's {@code other} of module events; Atrium keeps no instance table, the cmid stands for it. */
+    private static Map<String, Object> moduleOther(String modname, long cmid, String name) {
+        Map<String, Object> other = new LinkedHashMap<>();
+        other.put("modulename", modname);
+        other.put("instanceid", cmid);
+        other.put("name", name);
+        return other;
+    }
+
+    /** The fields as a row, refusing those not allowed; booleans as 0/1. */
+    private static Map<String, Object> checked(Map<String, Object> fields, Set<String> allowed, String what)
+            throws WsException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : fields.entrySet()) {
+            if (!allowed.contains(e.getKey())) {
+                throw WsException.invalidParameter("Unknown " + what + " field: " + e.getKey());
+            }
+            Object v = e.getValue();
+            row.put(e.getKey(), v instanceof Boolean b ? (b ? 1 : 0) : v);
+        }
+        return row;
+    }
+
+    /**
+     * The id of a course's section; the section, and those missing before it, created first
+     * when the course lacks them.
+     */
+    private long ensureSection(Db db, long courseId, int section, Context context, long actor) {
+        Map<Long, Long> existing = new HashMap<>();
+        db.list("SELECT section, id FROM mdl_course_sections WHERE course = ? AND section <= ?",
+                rs -> existing.put(rs.getLong(1), rs.getLong(2)), courseId, section);
+        long now = Rows.now();
+        for (long n = 0; n <= section; n++) {
+            if (!existing.containsKey(n)) {
+                long id = addSection(db, courseId, n, null, "", 1, 1, now);
+                existing.put(n, id);
+                events.append(LmsEvent.named("\\core\\event\\course_section_created").crud("c").edulevel(1)
+                        .object("course_sections", id).context(context).user(actor)
+                        .other(Map.of("sectionnum", n)));
+            }
+        }
+        return existing.get((long) section);
+    }
+
+    private static Context courseContext(Db db, long courseId) {
+        return ContextStore.of(db, ContextLevel.COURSE, courseId)
+                .orElseThrow(() -> new IllegalStateException("course " + courseId + " has no context"));
     }
 
     static Optional<Course> find(Db db, long id) {
@@ -285,6 +516,7 @@ public final class CoursesImpl implements Courses {
                 merged.put("formatoptions", options);
             }
             long id = insert(db, merged, false, actor);
+            Context context = courseContext(db, id);
             long now = Rows.now();
             record Section(long id, long section, String name, String summary, int summaryformat, String sequence,
                     int visible) {
@@ -319,7 +551,9 @@ public final class CoursesImpl implements Courses {
                     cm.put("visible", m.visible());
                     cm.put("visibleold", m.visibleold());
                     cm.put("added", now);
-                    copied.put(m.id(), db.insert("mdl_course_modules", cm));
+                    long cmid = db.insert("mdl_course_modules", cm);
+                    ContextStore.create(db, ContextLevel.MODULE, cmid, context);
+                    copied.put(m.id(), cmid);
                 }
                 // The section lists its modules in display order; keep that order with the new ids.
                 List<String> sequence = new ArrayList<>();

@@ -113,6 +113,10 @@ public final class Runs {
         processors.put("users/sync", new UsersSync(domain));
         processors.put("enrols/sync", new EnrolsSync(domain, () -> Times.zone(siteConfig)));
         processors.put("cohorts/sync", new CohortsSync(domain));
+        processors.put("courses/create", new CoursesCreate(domain));
+        processors.put("courses/delete", new CoursesDelete(domain));
+        processors.put("courses/check", new CoursesCheck(domain));
+        processors.put("courses/reset", new CoursesReset(domain));
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), r -> {
             Thread t = new Thread(r, "atrium-sync-" + n.incrementAndGet());

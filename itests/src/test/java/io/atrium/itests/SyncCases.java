@@ -283,6 +283,79 @@ public abstract class SyncCases extends DataCases {
     }
 
     @Test
+    public void aCoursesFileCreatesCoursesInCategoryPaths() throws Exception {
+        commit("courses.csv", "shortname;fullname;category;idnumber\n"
+                + "SYNCC1;Sync course one;Sync/Sciences;SC-1\n"
+                + ";No short name;Sync;\n"
+                + "SYNCC2;Sync course two;Sync;SC-2\n");
+        set("courses", "fileuploadlocation", "courses.csv");
+        String report = process("courses", "create");
+        assertTrue(report, report.contains("3 line(s) processed, 1 failed"));
+        long c1 = identifiers.course("shortname", "SYNCC1");
+        assertEquals("Sync course one", courses.get(c1).orElseThrow().fullname());
+        assertEquals("Sciences", categoriesName(courses.get(c1).orElseThrow().category()));
+        assertEquals("true", sync.call("tool_sync_check_course", "courseidsource", "idnumber", "courseid", "SC-2").body());
+    }
+
+    @Inject
+    private io.atrium.lms.api.Categories categories;
+
+    private String categoriesName(long id) {
+        return categories.get(id).orElseThrow().name();
+    }
+
+    @Test
+    public void aTemplateDeployWithReplacementsGivesTheExpectedSectionTexts() throws Exception {
+        long template = courses.create(Map.of("fullname", "Biology template", "shortname", "BIO-TPL", "category", 1L),
+                Access.SYSTEM_ACTOR);
+        courses.updateSection(template, 0, Map.of("summary", "<p>Welcome to data1</p>"), Access.SYSTEM_ACTOR);
+        courses.updateSection(template, 1, Map.of("name", "Week {{n}}"), Access.SYSTEM_ACTOR);
+        courses.addModule(template, 1, Map.of("modname", "url", "name", "Documents", "idnumber",
+                "{course:idnumber}_dist", "settings", "{\"docurl\": \"\", \"giturl\": \"\"}"), Access.SYSTEM_ACTOR);
+        String replacements = "{\"section0:summary:data1\": \"Biology 2025\", \"section1:name:{{n}}\": \"one\", "
+                + "\"cm:{course:idnumber}_dist:docurl\": \"https://docs.example.org/{course:shortname}\"}";
+        Response r = sync.call("tool_sync_deploy_course", "categoryidsource", "id", "categoryid", "1",
+                "templateidsource", "shortname", "templateid", "BIO-TPL", "shortname", "BIO-2025", "fullname",
+                "Biology 2025", "idnumber", "BIO25", "replacements", replacements);
+        assertEquals(r.body(), 200, r.status());
+        long course = Long.parseLong(r.body());
+        List<io.atrium.lms.api.CourseSection> sections = courses.sections(course);
+        assertEquals("<p>Welcome to Biology 2025</p>", sections.get(0).summary());
+        assertEquals("Week one", sections.get(1).name());
+        io.atrium.lms.api.CourseModuleContent cm = courses.modules(course).get(0);
+        assertEquals("BIO25_dist", cm.idnumber());
+        assertTrue(cm.settings(), cm.settings().contains("https://docs.example.org/BIO-2025"));
+
+        long before = count("SELECT COUNT(*) FROM mdl_course");
+        Response bad = sync.call("tool_sync_deploy_course", "categoryidsource", "id", "categoryid", "1",
+                "templateidsource", "shortname", "templateid", "BIO-TPL", "shortname", "BIO-2026", "fullname",
+                "Biology 2026", "idnumber", "BIO26", "replacements", "{\"section9:summary\": \"x\"}");
+        assertTrue(bad.body(), bad.body().contains("\"errorcode\":\"invalidparameter\"")
+                && bad.body().contains("section9:summary"));
+        Response notJson = sync.call("tool_sync_deploy_course", "categoryidsource", "id", "categoryid", "1",
+                "templateidsource", "shortname", "templateid", "BIO-TPL", "shortname", "BIO-2027", "fullname",
+                "Biology 2027", "idnumber", "BIO27", "replacements", "[\"a\"]");
+        assertTrue(notJson.body(), notJson.body().contains("invalidparameter"));
+        Response noCategory = sync.call("tool_sync_deploy_course", "categoryidsource", "idnumber", "categoryid",
+                "NOPE", "templateidsource", "shortname", "templateid", "BIO-TPL", "shortname", "BIO-2028", "fullname",
+                "Biology 2028", "idnumber", "BIO28");
+        assertTrue(noCategory.body(), noCategory.body().contains("Category does not exist."));
+        assertEquals("nothing half-made", before, count("SELECT COUNT(*) FROM mdl_course"));
+
+        // Archive the deployed course, deploy a copy from the archive.
+        Response archived = sync.call("tool_sync_archive_course", "courseidsource", "shortname", "courseid",
+                "BIO-2025", "location", "archives/bio.zip");
+        assertTrue(archived.body(), archived.body().contains("\"location\":\"archives\\/bio.zip\""));
+        Response fromFile = sync.call("tool_sync_deploy_course", "categoryidsource", "id", "categoryid", "1",
+                "templateidsource", "file", "templateid", "archives/bio.zip", "shortname", "BIO-COPY", "fullname",
+                "Biology copy", "idnumber", "BIOC", "replacements", "{\"section1:name\": \"First week\"}");
+        assertEquals(fromFile.body(), 200, fromFile.status());
+        List<io.atrium.lms.api.CourseSection> copied = courses.sections(Long.parseLong(fromFile.body()));
+        assertEquals("<p>Welcome to Biology 2025</p>", copied.get(0).summary());
+        assertEquals("First week", copied.get(1).name());
+    }
+
+    @Test
     public void checkCourseTellsWhetherACourseExists() {
         assertEquals("true", sync.call("tool_sync_check_course", "courseidsource", "id", "courseid", "1").body());
         assertEquals("false", sync.call("tool_sync_check_course", "courseidsource", "shortname", "courseid", "NOPE")

@@ -74,7 +74,10 @@ final class DeployFunctions {
                         key("shortname", value(ParamType.TEXT, "the new course's short name")),
                         key("fullname", value(ParamType.TEXT, "the new course's full name")),
                         key("idnumber", value(ParamType.TEXT, "the new course's ID number, empty for none")),
-                        key("replacements", value(ParamType.TEXT, "Replacement JSON structure").withDefault(""))))
+                        // RAW, where the original says TEXT: its values are section summaries and
+                        // descriptions, which are HTML; TEXT would refuse every tag. The JSON is
+                        // checked by Replacements.
+                        key("replacements", value(ParamType.RAW, "Replacement JSON structure").withDefault(""))))
                 .returns(value(ParamType.INT, "Course ID")).build();
 
         private final Store store;

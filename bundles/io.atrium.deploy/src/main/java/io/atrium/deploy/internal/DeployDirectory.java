@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.apache.felix.fileinstall.ArtifactInstaller;
@@ -74,6 +77,11 @@ public final class DeployDirectory implements ArtifactInstaller, DeploymentRunti
     private final StateFile stateFile;
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Object lock = new Object();
+    private final ScheduledExecutorService reconciler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "atrium-deploy-reconcile");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public DeployDirectory(BundleContext context, @Reference ConfigurationAdmin configAdmin) {
@@ -96,11 +104,31 @@ public final class DeployDirectory implements ArtifactInstaller, DeploymentRunti
         configurations.removeStale(this::ownerExists);
         LOG.info("Watching {} for bundles (*.jar) and features (*.json); feature bundles come from {}", directory,
                 repositories);
+        reconciler.scheduleWithFixedDelay(this::removeVanished, 1, 1, TimeUnit.SECONDS);
     }
 
     @Deactivate
     void deactivate() {
+        reconciler.shutdownNow();
         stateFile.save(deployments.values());
+    }
+
+    /**
+     * Undeploys what was deployed from a file that is gone. File Install reports a deletion only
+     * for files it has seen in its current life: a file deleted while this component restarted
+     * (or while File Install re-registered its installers) would otherwise stay deployed.
+     */
+    private void removeVanished() {
+        try {
+            for (String name : List.copyOf(deployments.keySet())) {
+                if (!Files.exists(directory.resolve(name))) {
+                    LOG.info("{} is no longer in {}: undeploying it", name, directory);
+                    uninstall(directory.resolve(name).toFile());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Checking the deploy directory for removed files failed", e);
+        }
     }
 
     @Override

@@ -354,18 +354,18 @@ public final class ParamTypes {
         case NOTAGS:
             return PhpStrings.stripTags(PhpStrings.fixUtf8(str(v)));
         case ALPHA:
-            return NOT_ALPHA.matcher(str(v)).replaceAll("");
+            return keepOnly(str(v), NOT_ALPHA, "");
         case ALPHAEXT:
-            return NOT_ALPHAEXT.matcher(str(v)).replaceAll("");
+            return keepOnly(str(v), NOT_ALPHAEXT, "_-");
         case ALPHANUM:
-            return NOT_ALPHANUM.matcher(str(v)).replaceAll("");
+            return keepOnly(str(v), NOT_ALPHANUM, "0123456789");
         case ALPHANUMEXT:
         case SAFEDIR:
-            return NOT_ALPHANUMEXT.matcher(str(v)).replaceAll("");
+            return keepOnly(str(v), NOT_ALPHANUMEXT, "0123456789_-");
         case SAFEPATH:
-            return NOT_SAFEPATH.matcher(str(v)).replaceAll("");
+            return keepOnly(str(v), NOT_SAFEPATH, "0123456789/_-");
         case SEQUENCE:
-            return NOT_SEQUENCE.matcher(str(v)).replaceAll("");
+            return keepOnly(str(v), NOT_SEQUENCE, null);
         case EMAIL: {
             String s = PhpStrings.fixUtf8(str(v));
             return isValidEmail(s) ? s : "";
@@ -381,7 +381,7 @@ public final class ParamTypes {
         case PATH:
             return cleanPath(str(v));
         case LANG: {
-            String lang = NOT_ALPHANUMEXT.matcher(str(v)).replaceAll("");
+            String lang = keepOnly(str(v), NOT_ALPHANUMEXT, "0123456789_-");
             return installedLanguage.test(lang) ? lang : "";
         }
         case TIMEZONE: {
@@ -497,6 +497,27 @@ public final class ParamTypes {
         s = String.join("/", cleaned);
         s = MULTIPLE_SLASHES.matcher(s).replaceAll("/");
         return CURRENT_DIRS.matcher(s).replaceAll("/");
+    }
+
+    /**
+     * {@code s} without the characters {@code remove} matches: {@code s} itself when every
+     * character is an ASCII letter or one of {@code extra} (with {@code letters} null: only
+     * {@code extra}), which is the common case and needs no regex engine; else the regex, so
+     * the result is always the regex's.
+     *
+     * @param extra the characters besides ASCII letters that {@code remove} keeps; for
+     *              {@link #NOT_SEQUENCE} (no letters) pass null and the class is digits and comma
+     */
+    private static String keepOnly(String s, Pattern remove, String extra) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            boolean kept = extra == null ? c >= '0' && c <= '9' || c == ','
+                    : c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || extra.indexOf(c) >= 0;
+            if (!kept) {
+                return remove.matcher(s).replaceAll("");
+            }
+        }
+        return s;
     }
 
     private static String cleanComponent(String s) {

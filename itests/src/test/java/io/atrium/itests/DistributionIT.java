@@ -34,7 +34,7 @@ public class DistributionIT {
                     "ATRIUM_ADMIN_PASSWORD")) {
                 assertTrue(option + " is missing from --help:\n" + out, out.contains(option));
             }
-            assertTrue(out, out.contains("Features here: platform, examples, lpi, sync"));
+            assertTrue(out, out.contains("Features here: platform, audit, examples, lpi, sync"));
         }
     }
 
@@ -42,7 +42,7 @@ public class DistributionIT {
     public void wrongOptionsAreRefusedWithExitCode2() throws Exception {
         assertRefused("unknown option '--bogus'", "--bogus");
         assertRefused("the port must be a number from 0 to 65535, not 'eighty'", "--port", "eighty");
-        assertRefused("there is no feature 'nope' (available: platform, examples, lpi, sync)", "--features", "nope");
+        assertRefused("there is no feature 'nope' (available: platform, audit, examples, lpi, sync)", "--features", "nope");
         assertRefused("--data needs a value", "--data");
     }
 
@@ -68,7 +68,7 @@ public class DistributionIT {
             Http http = new Http(port);
             JsonObject health = Await.until("health UP", Duration.ofSeconds(20), () -> http.get("/health"),
                     r -> r.status() == 200 && r.body().contains("\"UP\"")).json();
-            assertEquals("[\"platform\",\"examples\",\"lpi\",\"sync\"]", health.get("features").toString());
+            assertEquals("[\"platform\",\"audit\",\"examples\",\"lpi\",\"sync\"]", health.get("features").toString());
             Await.until("the examples feature, running by default, to serve its function", Duration.ofSeconds(20),
                     () -> http.get("/webservice/functions/local_hello_greet"), r -> r.status() == 200);
 

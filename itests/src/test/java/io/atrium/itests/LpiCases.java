@@ -150,4 +150,77 @@ public abstract class LpiCases extends DataCases {
         Response badToken = http.get("/local/lpi/download_file.php?token=nope&id=" + r.get("id").getAsLong());
         assertTrue(badToken.body(), badToken.body().contains("\"errorcode\":\"invalidtoken\""));
     }
+
+    // ---- The audit bundle
+
+    private Moodle auditor() {
+        Response r = http.get("/login/token.php?username=admin&password=" + PASSWORD + "&service=local_lpi_audit");
+        return new Moodle(http, JsonParser.parseString(r.body()).getAsJsonObject().get("token").getAsString());
+    }
+
+    @Test
+    public void aRightsEntityAuditsProcessedRecordsWithoutRealCourseIds() throws Exception {
+        long queued = classify(courseFile("AUD-1", "audited text"), 7, "Audited Work", "Author A").get("id").getAsLong();
+        long admin = classify(courseFile("AUD-2", "a form"), 1, "Enrolment form", "Office").get("id").getAsLong();
+        Moodle audit = auditor();
+        JsonObject page = audit.json("get_auditable_file_metadata", "page", "0", "count", "1000").getAsJsonObject();
+        assertEquals(page.get("count").getAsInt(), page.getAsJsonArray("data").size());
+        JsonObject record = null;
+        for (com.google.gson.JsonElement e : page.getAsJsonArray("data")) {
+            long id = e.getAsJsonObject().get("id").getAsLong();
+            assertTrue("administrative records are not auditable", id != admin);
+            if (id == queued) {
+                record = e.getAsJsonObject();
+            }
+        }
+        assertTrue(page.toString(), record != null);
+        assertEquals("gt10", record.get("state").getAsString());
+        String pseudonym = record.get("courseid").getAsString();
+        assertTrue(pseudonym, pseudonym.matches("[0-9a-f]{16}"));
+        assertTrue(!pseudonym.equals(String.valueOf(coursesOf.get(fileOf(queued)))));
+        JsonObject same = audit.json("local_lpi_get_auditable_file_metadata", "page", "0", "count", "1000")
+                .getAsJsonObject();
+        assertTrue("the pseudonym is stable", same.toString().contains("\"courseid\":\"" + pseudonym + "\""));
+
+        String url = record.get("downloadurl").getAsString();
+        assertTrue(url, url.contains("/local/lpi/audit/download_file.php?id=" + queued));
+        Response file = http.get(url.substring(url.indexOf("/local/")) + "&token=" + audit.token());
+        assertEquals("audited text", file.body());
+        Response adminFile = http.get("/local/lpi/audit/download_file.php?id=" + admin + "&token=" + audit.token());
+        assertTrue(adminFile.body(), adminFile.body().contains("\"errorcode\":\"error_filenotfound\""));
+        Response officeToken = http.get("/local/lpi/audit/download_file.php?id=" + queued + "&token=" + token);
+        assertTrue(officeToken.body(), officeToken.body().contains("\"errorcode\":\"nopermissions\""));
+
+        // Each token reaches its own service's functions only.
+        assertTrue(audit.call("local_lpi_get_pending_files", "page", "0", "count", "10", "search", "").body()
+                .contains("\"errorcode\":\"accessexception\""));
+        assertTrue(lpi.call("get_auditable_file_metadata", "page", "0", "count", "10").body()
+                .contains("\"errorcode\":\"accessexception\""));
+    }
+
+    private long fileOf(long recordId) {
+        return count("SELECT fileid FROM local_lpi_metadata WHERE id = ?", recordId);
+    }
+
+    @Test
+    public void removingTheAuditBundleLeavesTheLicenceOfficeWorking() throws Exception {
+        org.osgi.framework.Bundle audit = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "io.atrium.audit".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        long id = classify(courseFile("AUD-3", "still here"), 7, "Kept Work", "Author K").get("id").getAsLong();
+        audit.stop();
+        try {
+            io.atrium.itests.support.Await.until("the audit functions to go", TIMEOUT,
+                    () -> http.get("/webservice/functions").body(), b -> !b.contains("get_auditable_file_metadata"));
+            JsonObject pending = lpi.json("local_lpi_get_pending_files", "page", "0", "count", "0", "search",
+                    "kept work").getAsJsonObject();
+            assertEquals(1, pending.get("count").getAsInt());
+            Response download = http.get("/local/lpi/download_file.php?token=" + token + "&id=" + id);
+            assertEquals("still here", download.body());
+            assertEquals(404, http.get("/local/lpi/audit/download_file.php?id=" + id).status());
+        } finally {
+            audit.start();
+        }
+        io.atrium.itests.support.Await.until("the audit functions to come back", TIMEOUT,
+                () -> http.get("/webservice/functions").body(), b -> b.contains("get_auditable_file_metadata"));
+    }
 }

@@ -16,6 +16,6 @@ public class LpiH2IT extends LpiCases {
 
     @Configuration
     public Option[] config() {
-        return options("lpi", false, List.of("platform", "lpi"));
+        return options("lpi", false, List.of("platform", "lpi", "audit"));
     }
 }

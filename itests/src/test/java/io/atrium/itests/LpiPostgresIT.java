@@ -15,6 +15,6 @@ public class LpiPostgresIT extends LpiCases {
 
     @Configuration
     public Option[] config() {
-        return options("lpi", true, java.util.List.of("platform", "lpi"));
+        return options("lpi", true, java.util.List.of("platform", "lpi", "audit"));
     }
 }

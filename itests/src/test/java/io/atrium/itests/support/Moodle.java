@@ -32,6 +32,11 @@ public final class Moodle {
         this.token = token;
     }
 
+    /** The token this client calls with. */
+    public String token() {
+        return token;
+    }
+
     /** Calls a function over REST JSON with form parameters given as name, value, name, value... */
     public Response call(String function, String... params) {
         List<String> pairs = new ArrayList<>(List.of("wstoken", token, "wsfunction", function,

@@ -32,6 +32,16 @@ public interface Licences {
      */
     Page<LicenceRecord> processed(int page, int count);
 
+    /**
+     * What a rights entity may audit: the classified records (as {@link #processed}) that are
+     * not administrative, neither by the teacher's choice ({@link Choice#ADMINISTRATIVE}) nor by
+     * the licence office's finding ({@link DocumentContent#ADMINISTRATIVE}), by id.
+     *
+     * @param page  the page, from 0
+     * @param count records per page (1 or more)
+     */
+    Page<LicenceRecord> auditable(int page, int count);
+
     /** A record by id, in any state. */
     Optional<LicenceRecord> get(long id);
 

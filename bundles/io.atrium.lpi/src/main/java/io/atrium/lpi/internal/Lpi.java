@@ -94,6 +94,13 @@ public final class Lpi implements Licences {
     }
 
     @Override
+    public Page<LicenceRecord> auditable(int page, int count) {
+        return store.inTransaction(true, db -> page(db, "state NOT IN ('none', 'deleted') AND choice <> ? "
+                + "AND (documentcontent IS NULL OR documentcontent <> ?)", List.of(Choice.ADMINISTRATIVE.number(),
+                        DocumentContent.ADMINISTRATIVE.wireName()), page, count));
+    }
+
+    @Override
     public Optional<StoredFile> file(LicenceRecord record) {
         return files.byId(record.fileid());
     }

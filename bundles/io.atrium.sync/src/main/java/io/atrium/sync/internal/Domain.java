@@ -18,6 +18,12 @@ record Domain(Store store, Users users, Identifiers identifiers, Courses courses
         Enrolments enrolments, Roles roles, Groups groups, Cohorts cohorts, Contexts contexts, Access access,
         Settings settings) {
 
+    /** The same services with other settings (a run's snapshot). */
+    Domain with(Settings other) {
+        return new Domain(store, users, identifiers, courses, categories, enrolments, roles, groups, cohorts, contexts,
+                access, other);
+    }
+
     /** An identifier lookup, {@code -1} when nothing has it; ambiguous identifiers fail the line. */
     static long find(Lookup lookup) throws Processor.LineFailure {
         try {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -89,7 +90,9 @@ public final class Runs {
     private final Store store;
     private final Settings settings;
     private final SyncEngine engine;
-    private final Map<String, Processor> processors = new LinkedHashMap<>();
+    /** The processor of each action, made for each run with that run's settings. */
+    private final Map<String, Function<Domain, Processor>> processors = new LinkedHashMap<>();
+    private final Domain domain;
     private final long staleSeconds;
     private final ExecutorService workers;
     private final ExecutorService bookkeeping = Executors.newSingleThreadExecutor(r -> {
@@ -108,15 +111,15 @@ public final class Runs {
         this.settings = new Settings(siteConfig);
         this.engine = new SyncEngine(store, new SyncArea(files, contexts, store), settings);
         this.staleSeconds = config.staleSeconds();
-        Domain domain = new Domain(store, users, identifiers, courses, categories, enrolments, roles, groups, cohorts,
+        this.domain = new Domain(store, users, identifiers, courses, categories, enrolments, roles, groups, cohorts,
                 contexts, access, settings);
-        processors.put("users/sync", new UsersSync(domain));
-        processors.put("enrols/sync", new EnrolsSync(domain, () -> Times.zone(siteConfig)));
-        processors.put("cohorts/sync", new CohortsSync(domain));
-        processors.put("courses/create", new CoursesCreate(domain));
-        processors.put("courses/delete", new CoursesDelete(domain));
-        processors.put("courses/check", new CoursesCheck(domain));
-        processors.put("courses/reset", new CoursesReset(domain));
+        processors.put("users/sync", UsersSync::new);
+        processors.put("enrols/sync", d -> new EnrolsSync(d, () -> Times.zone(siteConfig)));
+        processors.put("cohorts/sync", CohortsSync::new);
+        processors.put("courses/create", CoursesCreate::new);
+        processors.put("courses/delete", CoursesDelete::new);
+        processors.put("courses/check", CoursesCheck::new);
+        processors.put("courses/reset", CoursesReset::new);
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(Math.max(1, config.workers()), r -> {
             Thread t = new Thread(r, "atrium-sync-" + n.incrementAndGet());
@@ -186,7 +189,7 @@ public final class Runs {
 
     private Submitted submit(String service, String action, boolean simulate, long userId) throws WsException {
         Action a = action(service, action);
-        Processor p = processors.get(service + "/" + action);
+        Function<Domain, Processor> p = processors.get(service + "/" + action);
         if (p == null) {
             throw WsException.of("notavailable", "The action " + action + " of " + service + " is not available "
                     + "in this version", null);
@@ -210,7 +213,8 @@ public final class Runs {
         return new Submitted(id, f);
     }
 
-    private void execute(long id, String service, Processor p, String file, boolean simulate, long actor) {
+    private void execute(long id, String service, Function<Domain, Processor> processor, String file, boolean simulate,
+            long actor) {
         if (!lock(service, id)) {
             long holder = store.inTransaction(true, db -> db.number("SELECT runid FROM tool_sync_locks WHERE service = ?",
                     service));
@@ -221,6 +225,8 @@ public final class Runs {
         try {
             store.inTransaction(false, db -> db.update("UPDATE tool_sync_runs SET status = 'running', timestarted = ? "
                     + "WHERE id = ?", now(), id));
+            // The settings as the run starts, read once, not once per line.
+            Processor p = processor.apply(domain.with(settings.snapshot()));
             SyncEngine.Outcome o = engine.run(p, file, simulate, actor, done -> progress(id, service, done));
             finish(id, o.completed() ? "done" : "failed", o.lines(), o.failed(), o.report());
         } catch (RuntimeException e) {

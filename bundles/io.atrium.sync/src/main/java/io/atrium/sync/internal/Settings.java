@@ -3,6 +3,8 @@ package io.atrium.sync.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.atrium.lms.api.SiteConfig;
 import io.atrium.ws.api.WsException;
@@ -89,9 +91,25 @@ final class Settings {
     private static final Map<String, String> ALIASES = Map.of("fileexistslocation", "fileexistlocation");
 
     private final SiteConfig config;
+    /** The stored values by setting name: live from the configuration, or a snapshot. */
+    private final Function<String, Optional<String>> stored;
 
     Settings(SiteConfig config) {
         this.config = config;
+        this.stored = name -> config.get(PLUGIN, name);
+    }
+
+    private Settings(SiteConfig config, Map<String, String> values) {
+        this.config = config;
+        this.stored = name -> Optional.ofNullable(values.get(name));
+    }
+
+    /**
+     * The settings as they are now, read in one query: a run reads its settings line after line
+     * and must see the same ones throughout.
+     */
+    Settings snapshot() {
+        return new Settings(config, new java.util.HashMap<>(config.plugin(PLUGIN)));
     }
 
     static Map<String, Map<String, Key>> keys() {
@@ -133,7 +151,7 @@ final class Settings {
 
     String get(String service, String name) {
         Key key = KEYS.get(service).get(name);
-        return config.get(PLUGIN, service + "_" + name).filter(v -> !v.isEmpty()).orElse(key.defaultValue());
+        return stored.apply(service + "_" + name).filter(v -> !v.isEmpty()).orElse(key.defaultValue());
     }
 
     boolean flag(String service, String name) {

@@ -72,14 +72,17 @@ public final class Auditor {
         Page<LicenceRecord> p = licences.auditable(Math.max(0, page), Math.max(1, count));
         byte[] key = key();
         List<Map<String, Object>> data = new ArrayList<>();
+        // Records of one course share its creation time and its enrolments: read once per course.
         Map<Long, Course> seen = new LinkedHashMap<>();
+        Map<Long, Long> enroled = new LinkedHashMap<>();
         for (LicenceRecord r : p.items()) {
             Course course = seen.computeIfAbsent(r.courseid(), id -> courses.get(id).orElse(null));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", r.id());
             m.put("state", r.state().wireName());
             m.put("coursetimecreated", course == null ? 0L : course.timecreated());
-            m.put("enroled", (long) enrolments.enrolledUsers(r.courseid(), Enrolments.Query.all()).size());
+            m.put("enroled", enroled.computeIfAbsent(r.courseid(),
+                    id -> (long) enrolments.enrolledUsers(id, Enrolments.Query.all()).size()));
             m.put("timemodified", r.timemodified());
             m.put("license", r.documentcontent() != null ? r.documentcontent().wireName()
                     : r.choice() == null ? null : CHOICE_LICENCES.get(r.choice()));

@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.atrium.ws.core.http.MoodleHttp;
 import io.atrium.ws.core.WsRuntime;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -47,7 +48,7 @@ public final class DocsServlet extends HttpServlet {
         if (Responses.refuseOtherMethods(request, response)) {
             return;
         }
-        String baseUrl = Responses.baseUrl(request);
+        String baseUrl = MoodleHttp.baseUrl(request);
         byte[] body = Responses.document(request, response, cache, runtime, baseUrl, "The documentation page",
                 () -> DocsPage.render(runtime.functions(), runtime.rejected(), baseUrl));
         if (body == null) {

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletName;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
 
+import io.atrium.ws.core.http.MoodleHttp;
 import io.atrium.ws.core.WsRuntime;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -53,7 +54,7 @@ public final class OpenApiServlet extends HttpServlet {
         if (Responses.refuseOtherMethods(request, response)) {
             return;
         }
-        String baseUrl = Responses.baseUrl(request);
+        String baseUrl = MoodleHttp.baseUrl(request);
         byte[] body = Responses.document(request, response, cache, runtime, baseUrl, "The OpenAPI document",
                 () -> OpenApi.json(runtime.functions(), version, baseUrl));
         if (body == null) {

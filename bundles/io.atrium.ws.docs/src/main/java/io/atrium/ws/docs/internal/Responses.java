@@ -26,23 +26,6 @@ final class Responses {
     }
 
     /**
-     * The address the client used, without path: {@code scheme://host[:port]}, the port left
-     * out when it is the scheme's default. Derived from the request so the examples and the
-     * OpenAPI server work behind whatever name the site is reached by (and, with Jetty's
-     * forwarded-request handling, behind a proxy).
-     */
-    static String baseUrl(HttpServletRequest request) {
-        String scheme = request.getScheme() == null ? "http" : request.getScheme().toLowerCase(java.util.Locale.ROOT);
-        String host = request.getServerName() == null ? "localhost" : request.getServerName();
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
-    }
-
-    /**
      * Answers a method other than GET and HEAD: 405 with {@code Allow} and a small JSON error,
      * never a container error page.
      *

@@ -153,9 +153,9 @@ class ServletsTest {
 
     @Test
     void baseUrls() throws Exception {
-        assertEquals("http://[::1]:8080", Responses.baseUrl(request("http", "::1", 8080)));
-        assertEquals("https://h.example", Responses.baseUrl(request("HTTPS", "h.example", 443)));
-        assertEquals("http://h.example:443", Responses.baseUrl(request("http", "h.example", 443)));
+        assertEquals("http://[::1]:8080", io.atrium.ws.core.http.MoodleHttp.baseUrl(request("http", "::1", 8080)));
+        assertEquals("https://h.example", io.atrium.ws.core.http.MoodleHttp.baseUrl(request("HTTPS", "h.example", 443)));
+        assertEquals("http://h.example:443", io.atrium.ws.core.http.MoodleHttp.baseUrl(request("http", "h.example", 443)));
     }
 
     private static HttpServletRequest request(String scheme, String host, int port) {

@@ -16,6 +16,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import io.atrium.ws.core.WsDispatcher;
 import io.atrium.ws.core.WsRequest;
 import io.atrium.ws.core.WsResult;
+import io.atrium.ws.core.http.MoodleHttp;
 import io.atrium.ws.core.php.PhpJson;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -92,10 +93,7 @@ public final class MoodleRestServlet extends HttpServlet {
 
     /** The headers Moodle sends with every web-service response. */
     static void moodleHeaders(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "private, must-revalidate, pre-check=0, post-check=0, max-age=0");
-        response.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Accept-Ranges", "none");
+        MoodleHttp.noCacheHeaders(response);
         response.setHeader("Access-Control-Allow-Origin", "*");
     }
 }

@@ -3,9 +3,8 @@ package io.atrium.ws.soap.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
-import jakarta.servlet.http.HttpServletRequest;
+import io.atrium.ws.core.http.MoodleHttp;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Writing the endpoint's answers, with the headers Moodle's SOAP server sends. */
@@ -25,10 +24,7 @@ final class Http {
         response.setStatus(status);
         response.setContentType(contentType);
         if (MOODLE_TYPE.equals(contentType)) {
-            response.setHeader("Cache-Control", "private, must-revalidate, pre-check=0, post-check=0, max-age=0");
-            response.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
-            response.setHeader("Pragma", "no-cache");
-            response.setHeader("Accept-Ranges", "none");
+            MoodleHttp.noCacheHeaders(response);
             response.setHeader("Content-Disposition", "inline; filename=\"response.xml\"");
         }
         response.setContentLength(bytes.length);
@@ -37,17 +33,5 @@ final class Http {
                 out.write(bytes);
             }
         }
-    }
-
-    /** The address clients reached the server at: scheme, host and port of the request. */
-    static String baseUrl(HttpServletRequest request) {
-        String scheme = request.getScheme() == null ? "http" : request.getScheme().toLowerCase(Locale.ROOT);
-        String host = request.getServerName() == null ? "localhost" : request.getServerName();
-        if (host.indexOf(':') >= 0 && !host.startsWith("[")) {
-            host = "[" + host + "]";
-        }
-        int port = request.getServerPort();
-        boolean defaultPort = port <= 0 || "http".equals(scheme) && port == 80 || "https".equals(scheme) && port == 443;
-        return scheme + "://" + host + (defaultPort ? "" : ":" + port);
     }
 }

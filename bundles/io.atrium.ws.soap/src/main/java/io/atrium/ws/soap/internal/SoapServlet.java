@@ -19,6 +19,7 @@ import io.atrium.auth.api.Logins;
 import io.atrium.auth.api.Sessions;
 import io.atrium.ws.core.WsDispatcher;
 import io.atrium.ws.core.WsRuntime;
+import io.atrium.ws.core.http.MoodleHttp;
 import io.atrium.ws.core.xml.SafeXml;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServlet;
@@ -75,7 +76,7 @@ public final class SoapServlet extends HttpServlet {
         String query = request.getQueryString();
         String clientId = parameter(query, "client_id");
         boolean wsdl = parameter(query, "wsdl") != null;
-        String base = Http.baseUrl(request);
+        String base = MoodleHttp.baseUrl(request);
         MoodleSoap.Answer answer;
         if (!get && !"POST".equals(method) || get && !wsdl) {
             response.setHeader("Allow", "GET, HEAD, POST");

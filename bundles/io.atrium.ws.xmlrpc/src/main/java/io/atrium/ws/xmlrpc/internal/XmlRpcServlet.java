@@ -22,6 +22,7 @@ import io.atrium.ws.core.WsDispatcher;
 import io.atrium.ws.core.WsRequest;
 import io.atrium.ws.core.WsResult;
 import io.atrium.ws.core.WsRuntime;
+import io.atrium.ws.core.http.MoodleHttp;
 import io.atrium.ws.core.xml.SafeXml;
 import io.atrium.ws.core.xml.XmlElement;
 import io.atrium.ws.xmlrpc.internal.XmlRpcDecoder.Malformed;
@@ -219,11 +220,7 @@ public final class XmlRpcServlet extends HttpServlet {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/xml; charset=utf-8");
         response.setHeader("Server", "Moodle XML-RPC Server/1.0");
-        // The headers Moodle's web-service servers send with every response.
-        response.setHeader("Cache-Control", "private, must-revalidate, pre-check=0, post-check=0, max-age=0");
-        response.setHeader("Expires", "Thu, 01 Jan 1970 00:00:00 GMT");
-        response.setHeader("Pragma", "no-cache");
-        response.setHeader("Accept-Ranges", "none");
+        MoodleHttp.noCacheHeaders(response);
         response.setHeader("Access-Control-Allow-Origin", "*");
         response.setContentLength(bytes.length);
         if (withBody) {

@@ -173,15 +173,18 @@ final class EnrolFunctions {
         void apply() throws WsException;
     }
 
-    /** The domain services the functions use, and what they do with them. */
-    static final class Operations {
+    /** The domain services the functions use, and what they do with them; one component the four functions share. */
+    @Component(service = Operations.class)
+    public static final class Operations {
         private final Identifiers identifiers;
         private final Enrolments enrolments;
         private final Roles roles;
         private final Contexts contexts;
         private final Access access;
 
-        Operations(Identifiers identifiers, Enrolments enrolments, Roles roles, Contexts contexts, Access access) {
+        @Activate
+        public Operations(@Reference Identifiers identifiers, @Reference Enrolments enrolments, @Reference Roles roles,
+                @Reference Contexts contexts, @Reference Access access) {
             this.identifiers = identifiers;
             this.enrolments = enrolments;
             this.roles = roles;
@@ -349,9 +352,8 @@ final class EnrolFunctions {
         private final Operations operations;
 
         @Activate
-        public UserEnrol(@Reference Identifiers identifiers, @Reference Enrolments enrolments, @Reference Roles roles,
-                @Reference Contexts contexts, @Reference Access access) {
-            this.operations = new Operations(identifiers, enrolments, roles, contexts, access);
+        public UserEnrol(@Reference Operations operations) {
+            this.operations = operations;
         }
 
         @Override
@@ -378,9 +380,8 @@ final class EnrolFunctions {
         private final Operations operations;
 
         @Activate
-        public UserUnenrol(@Reference Identifiers identifiers, @Reference Enrolments enrolments,
-                @Reference Roles roles, @Reference Contexts contexts, @Reference Access access) {
-            this.operations = new Operations(identifiers, enrolments, roles, contexts, access);
+        public UserUnenrol(@Reference Operations operations) {
+            this.operations = operations;
         }
 
         @Override
@@ -408,9 +409,8 @@ final class EnrolFunctions {
         private final Operations operations;
 
         @Activate
-        public UsersEnrol(@Reference Identifiers identifiers, @Reference Enrolments enrolments,
-                @Reference Roles roles, @Reference Contexts contexts, @Reference Access access) {
-            this.operations = new Operations(identifiers, enrolments, roles, contexts, access);
+        public UsersEnrol(@Reference Operations operations) {
+            this.operations = operations;
         }
 
         @Override
@@ -440,9 +440,8 @@ final class EnrolFunctions {
         private final Operations operations;
 
         @Activate
-        public UsersUnenrol(@Reference Identifiers identifiers, @Reference Enrolments enrolments,
-                @Reference Roles roles, @Reference Contexts contexts, @Reference Access access) {
-            this.operations = new Operations(identifiers, enrolments, roles, contexts, access);
+        public UsersUnenrol(@Reference Operations operations) {
+            this.operations = operations;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.atrium.lpi.internal;
 
+import io.atrium.lpi.api.RecordDownloadServlet;
 import io.atrium.lpi.api.State;
 import io.atrium.ws.api.WsException;
 
@@ -13,8 +14,7 @@ final class Errors {
 
     /** A record or file that does not exist. */
     static WsException fileNotFound(long id) {
-        return new WsException(PREFIX + "file_not_found", "error_filenotfound", "File not found: metadata " + id,
-                null);
+        return RecordDownloadServlet.fileNotFound(id);
     }
 
     /** A file that is not in the course named. */

@@ -129,7 +129,7 @@ final class CohortsSync implements Processor {
             }
             }
         } catch (WsException e) {
-            throw SyncEngine.failure(e);
+            throw LineFailure.of(e);
         }
     }
 

@@ -149,7 +149,7 @@ final class CoursesCreate implements Processor {
             summaries(id, topics, actor);
             return "created course " + shortname + " (id " + id + ")" + note + topicsNote(topics);
         } catch (WsException e) {
-            throw SyncEngine.failure(e);
+            throw LineFailure.of(e);
         }
     }
 

@@ -44,7 +44,7 @@ final class CoursesDelete implements Processor {
         try {
             domain.courses().delete(id, actor);
         } catch (WsException e) {
-            throw SyncEngine.failure(e);
+            throw LineFailure.of(e);
         }
         return "deleted course " + shortname + " (id " + id + ")";
     }

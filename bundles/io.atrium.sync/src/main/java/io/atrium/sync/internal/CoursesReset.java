@@ -122,7 +122,7 @@ final class CoursesReset implements Processor {
                 done.add(localRoles(courseId, actor));
             }
         } catch (WsException e) {
-            throw SyncEngine.failure(e);
+            throw LineFailure.of(e);
         }
         StringBuilder out = new StringBuilder("course ").append(value).append(" (id ").append(courseId).append("): ");
         out.append(done.isEmpty() ? "nothing reset" : String.join("; ", done));

@@ -209,7 +209,7 @@ final class EnrolsSync implements Processor {
             }
             return out.toString();
         } catch (WsException e) {
-            throw SyncEngine.failure(e);
+            throw LineFailure.of(e);
         }
     }
 

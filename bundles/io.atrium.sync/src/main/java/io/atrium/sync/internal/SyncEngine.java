@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
 import io.atrium.lms.api.StoredFile;
 import io.atrium.store.api.Db;
 import io.atrium.store.api.Store;
-import io.atrium.ws.api.WsException;
 
 /**
  * Runs one sync file through a {@link Processor}: finds the file, reads it as CSV, checks the
@@ -231,10 +230,5 @@ final class SyncEngine {
             report.append("The report is stored as ").append(p.location()).append('\n');
             area.write(p, report.toString().getBytes(StandardCharsets.UTF_8));
         }
-    }
-
-    /** A domain error as a line failure. */
-    static Processor.LineFailure failure(WsException e) {
-        return Processor.LineFailure.of(e);
     }
 }

@@ -118,7 +118,7 @@ final class UsersSync implements Processor {
             }
             return done + memberships(row, c, id, actor);
         } catch (WsException e) {
-            throw SyncEngine.failure(e);
+            throw LineFailure.of(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.atrium.ws.soap.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
@@ -103,7 +104,28 @@ public final class SoapServlet extends HttpServlet {
                     : moodle.call(base, token, () -> envelope(request),
                             request.getRemoteAddr());
         }
+        if ("POST".equals(method)) {
+            drain(request);
+        }
         Http.write(response, answer.status(), answer.contentType(), answer.body(), head);
+    }
+
+    /**
+     * Reads what is left of a request body the answer did not need (a bad token or client is
+     * answered before the envelope is read), up to the size limit: a body left unread makes the
+     * server close the connection, and a client that reuses it sees its next request fail.
+     */
+    private void drain(HttpServletRequest request) {
+        long left = limits.maxBytes();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = request.getInputStream();
+            for (int n; left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0;) {
+                left -= n;
+            }
+        } catch (IOException | IllegalStateException e) {
+            // the connection is gone or the body was taken as a reader: nothing to keep alive
+        }
     }
 
     private Envelope envelope(HttpServletRequest request) throws Envelope.Invalid {
